@@ -1,0 +1,56 @@
+import { didYouMean } from "../diagnostics/suggest.ts";
+import { locate, type DocPath } from "../load/locate.ts";
+import type { SourceFile } from "../load/source-file.ts";
+import type { CheckContext } from "./context.ts";
+import type { FieldSpecLike } from "./model.ts";
+
+/**
+ * Checks one relation field: its target entities exist (WV301), and its inverse, where it has
+ * one, exists on the target and points back (WV303). For many-to-many with an explicit `through`
+ * entity, that entity must hold a ref to each side.
+ *
+ * @example
+ *   checkRelation(ctx, file, ["fields", "lines"], "Invoice", "lines", { type: "many", to: "InvoiceLine", inverse: "invoice" });
+ */
+export function checkRelation(ctx: CheckContext, file: SourceFile, at: DocPath, owner: string, name: string, field: FieldSpecLike): void {
+  const targets = [field.to].flat().map(String);
+  const known = targets.every((target, i) => checkTarget(ctx, file, Array.isArray(field.to) ? [...at, "to", i] : [...at, "to"], target));
+  if (!known) return;
+  const target = targets[0]!;
+  if (field.type === "many") checkInverse(ctx, file, at, owner, name, target, String(field.inverse), ["ref", "one"]);
+  if (field.type === "one" && field.inverse) checkInverse(ctx, file, at, owner, name, target, String(field.inverse), ["one"]);
+  if (field.type === "many-to-many") {
+    if (field.inverse) checkInverse(ctx, file, at, owner, name, target, String(field.inverse), ["many-to-many"]);
+    if (field.through) checkThrough(ctx, file, at, owner, target, String(field.through));
+  }
+}
+
+function checkTarget(ctx: CheckContext, file: SourceFile, at: DocPath, target: string): boolean {
+  if (ctx.model.entities.has(target)) return true;
+  const hint = didYouMean(target, [...ctx.model.entities.keys()]);
+  ctx.reporter.report("WV301", locate(file, at), `unknown entity \`${target}\``, hint);
+  return false;
+}
+
+function checkInverse(ctx: CheckContext, file: SourceFile, at: DocPath, owner: string, name: string, target: string, inverse: string, kinds: readonly string[]): void {
+  const fields = ctx.model.entities.get(target)!.spec.fields;
+  const other = fields[inverse];
+  const place = locate(file, [...at, "inverse"]);
+  if (!other) {
+    const candidates = Object.entries(fields).filter(([, f]) => kinds.includes(f.type) && f.to === owner).map(([n]) => n);
+    const hint = didYouMean(inverse, candidates) ?? `add \`${inverse}: { type: ${kinds[0]}, to: ${owner} }\` to ${target}`;
+    return ctx.reporter.report("WV303", place, `${owner}.${name} names inverse \`${inverse}\`, but ${target} has no such field`, hint);
+  }
+  if (!kinds.includes(other.type) || other.to !== owner) {
+    const want = kinds.map((k) => `\`${k}\``).join(" or ");
+    ctx.reporter.report("WV303", place, `${target}.${inverse} must be a ${want} to ${owner} to be the inverse of ${owner}.${name}`, `it is \`${other.type}\`${other.to ? ` to ${String(other.to)}` : ""}`);
+  }
+}
+
+function checkThrough(ctx: CheckContext, file: SourceFile, at: DocPath, owner: string, target: string, through: string): void {
+  if (!checkTarget(ctx, file, [...at, "through"], through)) return;
+  const refs = Object.values(ctx.model.entities.get(through)!.spec.fields).filter((f) => f.type === "ref");
+  const missing = [owner, target].filter((side) => !refs.some((f) => f.to === side));
+  if (missing.length === 0) return;
+  ctx.reporter.report("WV303", locate(file, [...at, "through"]), `join entity ${through} needs a ref to ${missing.join(" and ")}`, `add \`${missing[0]!.toLowerCase()}: { type: ref, to: ${missing[0]} }\` to ${through}`);
+}

@@ -1,0 +1,73 @@
+import { didYouMean } from "../diagnostics/suggest.ts";
+import { locate, type DocPath } from "../load/locate.ts";
+import type { SourceFile } from "../load/source-file.ts";
+import type { CheckContext } from "./context.ts";
+import type { EntityLike } from "./model.ts";
+import { SYSTEM_FIELDS } from "./paths.ts";
+
+type Row = Record<string, unknown>;
+
+/**
+ * Checks seed data: every entity and field exists, every user's roles are declared, and every
+ * reference (a record's ref field, a user's tenants) names a record seeded by key (WV318).
+ *
+ * @example
+ *   checkSeeds(ctx);
+ */
+export function checkSeeds(ctx: CheckContext): void {
+  const keys = seededKeys(ctx);
+  for (const { file, spec } of ctx.model.seeds) {
+    ((spec.users ?? []) as Row[]).forEach((user, i) => checkUser(ctx, file, ["users", i], user, keys));
+    for (const [entity, rows] of Object.entries((spec.records ?? {}) as Record<string, Row[]>)) {
+      const located = ctx.model.entities.get(entity);
+      if (!located) {
+        ctx.reporter.report("WV301", locate(file, ["records", entity], "key"), `unknown entity \`${entity}\` in seed data`, didYouMean(entity, [...ctx.model.entities.keys()]));
+        continue;
+      }
+      rows.forEach((row, i) => checkRow(ctx, file, ["records", entity, i], located.spec, row, keys));
+    }
+  }
+}
+
+/** The key values seeded for each entity (and `$tenant` for tenants), across all seed files. */
+function seededKeys(ctx: CheckContext): Map<string, Set<string>> {
+  const keys = new Map<string, Set<string>>([["$tenant", new Set()]]);
+  for (const { spec } of ctx.model.seeds) {
+    for (const tenant of (spec.tenants ?? []) as Row[]) keys.get("$tenant")!.add(String(tenant.key));
+    for (const [entity, rows] of Object.entries((spec.records ?? {}) as Record<string, Row[]>)) {
+      const key = ctx.model.entities.get(entity)?.spec.key;
+      if (typeof key !== "string") continue;
+      const set = keys.get(entity) ?? new Set<string>();
+      for (const row of rows) if (row[key] !== undefined) set.add(String(row[key]));
+      keys.set(entity, set);
+    }
+  }
+  return keys;
+}
+
+function checkUser(ctx: CheckContext, file: SourceFile, at: DocPath, user: Row, keys: Map<string, Set<string>>): void {
+  ((user.roles ?? []) as string[]).forEach((role, i) => {
+    if (!ctx.model.roles.has(role)) ctx.reporter.report("WV311", locate(file, [...at, "roles", i]), `unknown role \`${role}\``, didYouMean(role, [...ctx.model.roles.keys()]));
+  });
+  const tenants = keys.get("$tenant")!;
+  ((user.tenants ?? []) as string[]).forEach((tenant, i) => {
+    if (!tenants.has(tenant)) ctx.reporter.report("WV318", locate(file, [...at, "tenants", i]), `user ${String(user.email)} belongs to tenant \`${tenant}\`, which no seed file creates`, didYouMean(tenant, [...tenants]));
+  });
+}
+
+function checkRow(ctx: CheckContext, file: SourceFile, at: DocPath, entity: EntityLike, row: Row, keys: Map<string, Set<string>>): void {
+  for (const [name, value] of Object.entries(row)) {
+    const field = entity.fields[name];
+    if (!field) {
+      if (!(SYSTEM_FIELDS as readonly string[]).includes(name)) {
+        ctx.reporter.report("WV302", locate(file, [...at, name], "key"), `unknown field \`${name}\` on ${entity.entity}`, didYouMean(name, Object.keys(entity.fields)));
+      }
+      continue;
+    }
+    if ((field.type !== "ref" && field.type !== "one") || typeof field.to !== "string" || value === null) continue;
+    const known = keys.get(field.to);
+    if (known && !known.has(String(value))) {
+      ctx.reporter.report("WV318", locate(file, [...at, name]), `${entity.entity}.${name} refers to ${field.to} \`${String(value)}\`, which no seed record has as its key`, didYouMean(String(value), [...known]));
+    }
+  }
+}

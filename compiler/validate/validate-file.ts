@@ -1,0 +1,124 @@
+import type { ErrorObject } from "ajv";
+import type { KnownCode } from "../diagnostics/codes.ts";
+import type { Reporter } from "../diagnostics/reporter.ts";
+import { didYouMean } from "../diagnostics/suggest.ts";
+import { locate, type DocPath, type Target } from "../load/locate.ts";
+import type { SourceFile } from "../load/source-file.ts";
+import { validatorFor } from "./ajv.ts";
+
+/**
+ * Validates one parsed file against its kind's JSON Schema and reports every violation
+ * (WV200-WV205) at the key or value it concerns. Returns true when the file is valid.
+ *
+ * @example
+ *   if (validateFile(file, reporter)) lowerEntity(file.data as EntitySpec);
+ */
+export function validateFile(file: SourceFile, reporter: Reporter): boolean {
+  const validate = validatorFor(file.kind);
+  if (validate(file.data)) return true;
+  for (const error of relevantErrors(validate.errors ?? [])) reportError(file, error, reporter);
+  return false;
+}
+
+/** Drops combinator summaries (oneOf, anyOf, if) when a more precise error explains the same spot. */
+function relevantErrors(errors: readonly ErrorObject[]): ErrorObject[] {
+  const precise = errors.filter((e) => !["oneOf", "anyOf", "if", "not", "propertyNames"].includes(e.keyword));
+  return precise.length > 0 ? precise : [...errors];
+}
+
+function reportError(file: SourceFile, error: ErrorObject, reporter: Reporter): void {
+  const path = pointerToPath(error.instancePath);
+  const mapped = describe(error, path);
+  reporter.report(mapped.code, locate(file, mapped.path, mapped.target), mapped.message, mapped.hint);
+}
+
+interface Mapped {
+  code: KnownCode;
+  path: DocPath;
+  target: Target;
+  message: string;
+  hint?: string;
+}
+
+function describe(error: ErrorObject, path: DocPath): Mapped {
+  const where = path.length === 0 ? "at the top level" : `in \`${path.join(".")}\``;
+  const params = error.params as Record<string, unknown>;
+  if (error.propertyName !== undefined) return nameError(error, path, error.propertyName);
+  switch (error.keyword) {
+    case "additionalProperties": {
+      const key = String(params.additionalProperty);
+      const allowed = Object.keys((error.parentSchema as { properties?: object })?.properties ?? {});
+      return { code: "WV200", path: [...path, key], target: "key", message: `unknown key \`${key}\` ${where}`, hint: didYouMean(key, allowed) };
+    }
+    case "required":
+      return { code: "WV201", path, target: "key", message: `missing required key \`${String(params.missingProperty)}\` ${where}` };
+    case "type":
+      return { code: "WV202", path, target: "value", message: `${label(path)} must be ${article(String(params.type))}` };
+    case "enum":
+    case "const":
+      return enumError(error, path);
+    case "discriminator":
+      return discriminatorError(error, path);
+    case "pattern":
+    case "format":
+      return patternError(error, path);
+    default:
+      return { code: rangeKeywords.has(error.keyword) ? "WV205" : "WV202", path, target: "value", message: `${label(path)} ${error.message ?? "is invalid"}` };
+  }
+}
+
+const rangeKeywords = new Set(["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties", "uniqueItems", "multipleOf"]);
+
+function enumError(error: ErrorObject, path: DocPath): Mapped {
+  const params = error.params as { allowedValues?: unknown[]; allowedValue?: unknown };
+  const allowed = (params.allowedValues ?? [params.allowedValue]).map(String);
+  const value = String(error.data);
+  const hint = didYouMean(value, allowed) ?? `allowed: ${allowed.map((a) => `\`${a}\``).join(", ")}`;
+  return { code: "WV203", path, target: "value", message: `${label(path)} must be one of ${allowed.map((a) => `\`${a}\``).join(", ")}, not \`${value}\``, hint };
+}
+
+function discriminatorError(error: ErrorObject, path: DocPath): Mapped {
+  const params = error.params as { tag: string; tagValue?: unknown };
+  const branches = ((error.parentSchema as { oneOf?: { properties?: Record<string, { const?: unknown }> }[] })?.oneOf ?? [])
+    .map((b) => b.properties?.[params.tag]?.const)
+    .filter((v): v is string => typeof v === "string");
+  const tagPath = [...path, params.tag];
+  if (params.tagValue === undefined) {
+    return { code: "WV201", path, target: "key", message: `missing required key \`${params.tag}\` in \`${path.join(".")}\``, hint: `one of: ${branches.join(", ")}` };
+  }
+  const value = String(params.tagValue);
+  return { code: "WV203", path: tagPath, target: "value", message: `unknown ${params.tag} \`${value}\` in \`${path.join(".")}\``, hint: didYouMean(value, branches) };
+}
+
+function patternError(error: ErrorObject, path: DocPath): Mapped {
+  const custom = (error.parentSchema as { patternErrorMessage?: string })?.patternErrorMessage;
+  const value = String(error.data);
+  const message = custom ? `${label(path)} \`${value}\` is invalid: ${custom}` : `${label(path)} \`${value}\` ${error.message ?? "is invalid"}`;
+  return { code: "WV204", path, target: "value", message };
+}
+
+/** An error inside `propertyNames`: the key itself is badly named. */
+function nameError(error: ErrorObject, path: DocPath, name: string): Mapped {
+  const custom = (error.parentSchema as { patternErrorMessage?: string })?.patternErrorMessage;
+  const where = path.length === 0 ? "at the top level" : `in \`${path.join(".")}\``;
+  return { code: "WV204", path: [...path, name], target: "key", message: `invalid name \`${name}\` ${where}${custom ? `: ${custom}` : ""}` };
+}
+
+function label(path: DocPath): string {
+  return path.length === 0 ? "the document" : `\`${path.join(".")}\``;
+}
+
+function article(type: string): string {
+  const names = type.split(",").map((t) => (t === "object" ? "a mapping" : t === "array" ? "a list" : `a ${t}`));
+  return names.join(" or ");
+}
+
+/** JSON pointer to document path; numeric segments become sequence indexes. */
+export function pointerToPath(pointer: string): DocPath {
+  if (pointer === "") return [];
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
