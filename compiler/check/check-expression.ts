@@ -57,7 +57,7 @@ function checkRoleLiterals(ctx: CheckContext, file: SourceFile, path: DocPath, s
     const role = node.left.value;
     if (ctx.model.roles.has(role)) return;
     const hint = didYouMean(role, [...ctx.model.roles.keys()]) ?? "declare it under `roles:` in a policies/*.policy.yaml file";
-    reportAt(ctx, file, path, source, { code: "WV311", severity: "error", message: `unknown role \`${role}\``, hint, start: node.left.span.start, end: node.left.span.end });
+    reportAt(ctx, file, path, source, { code: "WV311" as ExprDiagnostic["code"], severity: "error", message: `unknown role \`${role}\``, hint, start: node.left.span.start, end: node.left.span.end });
   });
 }
 

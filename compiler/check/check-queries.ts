@@ -2,7 +2,7 @@ import { didYouMean } from "../diagnostics/suggest.ts";
 import { locate } from "../load/locate.ts";
 import { checkExpressionAt } from "./check-expression.ts";
 import { queryAllowEnv, queryEnv, type CheckContext } from "./context.ts";
-import { shapeOf } from "./member-types.ts";
+import { fieldType, shapeOf } from "./member-types.ts";
 import type { FieldSpecLike } from "./model.ts";
 import { checkFieldPath } from "./paths.ts";
 
@@ -29,7 +29,7 @@ export function checkQueries(ctx: CheckContext): void {
     if (spec.where !== undefined) checkExpressionAt(ctx, file, ["where"], queryEnv(name, from));
     for (const [param, field] of Object.entries(params)) {
       const fallback = field.default as { expr?: string } | undefined;
-      if (fallback?.expr !== undefined) checkExpressionAt(ctx, file, ["params", param, "default", "expr"], queryAllowEnv(name), undefined);
+      if (fallback?.expr !== undefined) checkExpressionAt(ctx, file, ["params", param, "default", "expr"], queryAllowEnv(name), fieldType(ctx.model, name, param, field));
     }
   }
 }

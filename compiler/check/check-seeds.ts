@@ -46,17 +46,31 @@ function seededKeys(ctx: CheckContext): Map<string, Set<string>> {
 }
 
 function checkUser(ctx: CheckContext, file: SourceFile, at: DocPath, user: Row, keys: Map<string, Set<string>>): void {
-  ((user.roles ?? []) as string[]).forEach((role, i) => {
-    if (!ctx.model.roles.has(role)) ctx.reporter.report("WV311", locate(file, [...at, "roles", i]), `unknown role \`${role}\``, didYouMean(role, [...ctx.model.roles.keys()]));
+  checkRoles(ctx, file, [...at, "roles"], (user.roles ?? []) as string[]);
+  ((user.tenants ?? []) as (string | { tenant: string; roles?: string[] })[]).forEach((membership, i) => {
+    const tenant = typeof membership === "string" ? membership : membership.tenant;
+    const place: DocPath = typeof membership === "string" ? [...at, "tenants", i] : [...at, "tenants", i, "tenant"];
+    checkTenant(ctx, file, place, tenant, keys, `user ${String(user.email)}`);
+    if (typeof membership === "object") checkRoles(ctx, file, [...at, "tenants", i, "roles"], membership.roles ?? []);
   });
+}
+
+function checkRoles(ctx: CheckContext, file: SourceFile, at: DocPath, roles: readonly string[]): void {
+  roles.forEach((role, i) => {
+    if (!ctx.model.roles.has(role)) ctx.reporter.report("WV311", locate(file, [...at, i]), `unknown role \`${role}\``, didYouMean(role, [...ctx.model.roles.keys()]));
+  });
+}
+
+function checkTenant(ctx: CheckContext, file: SourceFile, at: DocPath, tenant: string, keys: Map<string, Set<string>>, who: string): void {
   const tenants = keys.get("$tenant")!;
-  ((user.tenants ?? []) as string[]).forEach((tenant, i) => {
-    if (!tenants.has(tenant)) ctx.reporter.report("WV318", locate(file, [...at, "tenants", i]), `user ${String(user.email)} belongs to tenant \`${tenant}\`, which no seed file creates`, didYouMean(tenant, [...tenants]));
-  });
+  if (tenants.has(tenant)) return;
+  ctx.reporter.report("WV318", locate(file, at), `${who} belongs to tenant \`${tenant}\`, which no seed file creates`, didYouMean(tenant, [...tenants]));
 }
 
 function checkRow(ctx: CheckContext, file: SourceFile, at: DocPath, entity: EntityLike, row: Row, keys: Map<string, Set<string>>): void {
   for (const [name, value] of Object.entries(row)) {
+    if (name === "$tenant") checkTenant(ctx, file, [...at, name], String(value), keys, `this ${entity.entity}`);
+    if (name.startsWith("$")) continue;
     const field = entity.fields[name];
     if (!field) {
       if (!(SYSTEM_FIELDS as readonly string[]).includes(name)) {

@@ -18,24 +18,37 @@ export const SYSTEM_FIELDS = ["id", "createdAt", "updatedAt", "createdBy", "upda
 export function checkFieldPath(ctx: CheckContext, file: SourceFile, at: DocPath, entity: string, path: string): FieldSpecLike | "system" | undefined {
   const segments = path.replace(/^-/, "").split(".");
   let owner = entity;
+  let fields = ctx.model.entities.get(entity)?.spec.fields;
   let found: FieldSpecLike | "system" | undefined;
   for (const [i, name] of segments.entries()) {
-    const fields = ctx.model.entities.get(owner)?.spec.fields;
     if (!fields) return undefined;
-    found = fields[name] ?? ((SYSTEM_FIELDS as readonly string[]).includes(name) ? "system" : undefined);
+    found = fields[name] ?? (i === 0 || ctx.model.entities.has(owner) ? systemField(name) : undefined);
     if (!found) {
       const hint = didYouMean(name, [...Object.keys(fields), ...SYSTEM_FIELDS]);
       ctx.reporter.report("WV302", locate(file, at), `unknown field \`${name}\` on ${owner}${segments.length > 1 ? ` in \`${path}\`` : ""}`, hint);
       return undefined;
     }
     if (i === segments.length - 1) break;
-    if (found === "system" || !["ref", "one"].includes(found.type) || Array.isArray(found.to)) {
-      ctx.reporter.report("WV305", locate(file, at), `\`${name}\` in \`${path}\` is not a reference, so the path cannot continue past it`, "paths may only follow ref and one relations");
+    const next = traverse(ctx, found);
+    if (!next) {
+      ctx.reporter.report("WV305", locate(file, at), `\`${name}\` in \`${path}\` is not a reference or an embedded object, so the path cannot continue past it`, "paths may follow ref and one relations and embedded objects");
       return undefined;
     }
-    owner = String(found.to);
+    [owner, fields] = [next.owner ?? `${owner}.${name}`, next.fields];
   }
   return found;
+}
+
+function systemField(name: string): "system" | undefined {
+  return (SYSTEM_FIELDS as readonly string[]).includes(name) ? "system" : undefined;
+}
+
+/** Where a path continues after a field: into the referenced entity, or into an embedded object. */
+function traverse(ctx: CheckContext, field: FieldSpecLike | "system"): { owner?: string; fields: Readonly<Record<string, FieldSpecLike>> | undefined } | undefined {
+  if (field === "system") return undefined;
+  if (field.type === "embedded" && field.array !== true) return { fields: field.fields as Record<string, FieldSpecLike> };
+  if (!["ref", "one"].includes(field.type) || typeof field.to !== "string") return undefined;
+  return { owner: field.to, fields: ctx.model.entities.get(field.to)?.spec.fields };
 }
 
 /** Checks a plain list of field names (no paths) against a field map. */

@@ -9,5 +9,5 @@ export type { PolicySpec } from "../types/policy.generated.ts";
 export type { WorkflowSpec } from "../types/workflow.generated.ts";
 export type { QuerySpec } from "../types/query.generated.ts";
 export type { ThemeSpec } from "../types/theme.generated.ts";
-export type { I18NSpec } from "../types/i18n.generated.ts";
+export type { I18nSpec } from "../types/i18n.generated.ts";
 export type { SeedSpec } from "../types/seed.generated.ts";

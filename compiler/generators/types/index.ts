@@ -1,5 +1,6 @@
-import type { Entity, Field, IR } from "../../ir/index.ts";
+import type { IR } from "../../ir/index.ts";
 
+type Entity = IR["entities"][number];
 type DeepField = Entity["fields"][number];
 
 const SCALARS: Record<string, string> = {
@@ -68,7 +69,7 @@ function tsType(entity: Entity, field: DeepField, indent: string): string {
   if (field.relation?.kind === "polymorphic") return `{ type: ${field.relation.to.map((t) => JSON.stringify(t)).join(" | ")}; id: string }`;
   if (field.relation) return "string";
   if (field.embedded) {
-    const inner = field.embedded.fields.map((f) => member(entity, f as Field, `${indent}  `)).join("\n");
+    const inner = field.embedded.fields.map((f) => member(entity, f, `${indent}  `)).join("\n");
     const shape = `{\n${inner}\n${indent}}`;
     return field.embedded.array ? `Array<${shape}>` : shape;
   }

@@ -1,0 +1,59 @@
+/**
+ * State threaded through the checker: the scope, the diagnostics, the macro variables in scope and, while a
+ * shared rule is being inlined, which rule (for its span, message prefix and cycle detection).
+ */
+import type { Expr, ExprType, Span } from "../ir/index.ts";
+import { exprError, type ExprCode, type ExprDiagnostic } from "./diagnostics.ts";
+import type { ExprScope } from "./scope.ts";
+
+/** A checked node: its normalised AST and static type. */
+export interface Checked {
+  readonly ast: Expr;
+  readonly type: ExprType;
+}
+
+/** The shared rule being inlined. */
+export interface RuleFrame {
+  /** The outermost `$name` written in the expression: every span inside the rule maps to it. */
+  readonly span: Span;
+  readonly outer: string;
+  /** Names of the rules being inlined, outermost first, to detect cycles. */
+  readonly stack: readonly string[];
+}
+
+export interface CheckContext {
+  readonly scope: ExprScope;
+  readonly diagnostics: ExprDiagnostic[];
+  /** Macro variables in scope: they shadow variables and record fields. */
+  readonly locals: ReadonlyMap<string, ExprType>;
+  readonly rule?: RuleFrame;
+  /** The checker's dispatch, so handlers in other files can recurse without importing check.ts. */
+  readonly visit: (node: Expr, ctx: CheckContext) => Checked;
+}
+
+/** Checks a child node in the same context. */
+export const visit = (ctx: CheckContext, node: Expr): Checked => ctx.visit(node, ctx);
+
+/**
+ * Reports an expression error at `span`. Inside an inlined rule, the rule's source is not the expression's,
+ * so the error points at the `$name` that brought it in and says which rule.
+ */
+export function report(ctx: CheckContext, code: ExprCode, message: string, span: Span, hint?: string): void {
+  const where = ctx.rule ? ctx.rule.span : span;
+  const text = ctx.rule ? `in shared rule \`$${ctx.rule.outer}\`: ${message}` : message;
+  ctx.diagnostics.push(exprError(code, text, where, hint));
+}
+
+/** The source text of a node, for messages; inside a rule it is not available, so a generic word is used. */
+export function describeNode(node: Expr): string {
+  switch (node.kind) {
+    case "ident":
+      return `\`${node.name}\``;
+    case "member":
+      return `\`${node.property}\``;
+    case "literal":
+      return `\`${JSON.stringify(node.value)}\``;
+    default:
+      return "the value";
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * The type environment an expression is checked in. The model checker builds one per context (computed field,
+ * policy, guard, action, query); this module only describes it and the built-in context objects.
+ */
+import type { Expr, ExprType } from "../ir/index.ts";
+import { T } from "./types.ts";
+
+export interface ExprScope {
+  /** Variables in scope, e.g. `{ user: { kind: "object", name: "user" }, record: { kind: "entity", name: "Invoice" } }`. */
+  readonly variables: Readonly<Record<string, ExprType>>;
+  /**
+   * Bare identifiers that are not variables resolve as members of this type (the record in record contexts).
+   * They are rewritten to `record.<name>`, so `variables.record` should hold the same type.
+   */
+  readonly implicit?: ExprType;
+  /**
+   * Members of an entity or object type: field name -> type (ref fields give entity types, many relations
+   * list<entity>). Undefined for a type without members.
+   */
+  members(type: ExprType): Readonly<Record<string, ExprType>> | undefined;
+  /** Shared named rules (already parsed), inlined where `$name` appears. */
+  readonly rules?: ReadonlyMap<string, Expr>;
+}
+
+/** The context variables of the language. Using one where the context has none is WV407, not WV401. */
+export const CONTEXT_VARIABLES = ["user", "tenant", "record", "input", "params"] as const;
+
+/** The name `record` takes in the normalised AST: bare field names become `record.<field>`. */
+export const RECORD = "record";
+
+/** Type of `user`: the signed-in user. */
+export const USER_TYPE: ExprType = T.object("user");
+/** Type of `tenant`: the current tenant and the user's membership of it. */
+export const TENANT_TYPE: ExprType = T.object("tenant");
+
+const BUILTIN_MEMBERS: Readonly<Record<string, Readonly<Record<string, ExprType>>>> = {
+  user: { id: T.uuid, email: T.string, name: T.string, roles: T.list(T.string) },
+  tenant: { id: T.uuid, member: T.bool, roles: T.list(T.string) },
+};
+
+/**
+ * Members of the built-in objects `user` and `tenant`; undefined for any other type. Compose it into a scope's
+ * `members` so every context agrees on them.
+ *
+ * @example
+ * const scope: ExprScope = {
+ *   variables: { user: USER_TYPE, record: { kind: "entity", name: "Invoice" } },
+ *   members: (t) => builtinMembers(t) ?? modelMembers(t),
+ * };
+ */
+export function builtinMembers(type: ExprType): Readonly<Record<string, ExprType>> | undefined {
+  return type.kind === "object" ? BUILTIN_MEMBERS[type.name] : undefined;
+}
