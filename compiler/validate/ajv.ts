@@ -43,7 +43,7 @@ const SCHEMAS: Record<FileKind, object> = {
  *   ajv.validate(entitySchema, data);
  */
 export function createAjv(): Ajv {
-  const ajv = new Ajv({ strict: true, allErrors: true, discriminator: true, verbose: true });
+  const ajv = new Ajv({ strict: true, allowUnionTypes: true, allErrors: true, discriminator: true, verbose: true });
   addFormats(ajv);
   ajv.addVocabulary([...EDITOR_KEYWORDS]);
   return ajv;

@@ -16,7 +16,8 @@ import { validatorFor } from "./ajv.ts";
 export function validateFile(file: SourceFile, reporter: Reporter): boolean {
   const validate = validatorFor(file.kind);
   if (validate(file.data)) return true;
-  for (const error of relevantErrors(validate.errors ?? [])) reportError(file, error, reporter);
+  const root = validate.schema as object;
+  for (const error of relevantErrors(validate.errors ?? [])) reportError(file, error, reporter, root);
   return false;
 }
 
@@ -26,9 +27,9 @@ function relevantErrors(errors: readonly ErrorObject[]): ErrorObject[] {
   return precise.length > 0 ? precise : [...errors];
 }
 
-function reportError(file: SourceFile, error: ErrorObject, reporter: Reporter): void {
+function reportError(file: SourceFile, error: ErrorObject, reporter: Reporter, root: object): void {
   const path = pointerToPath(error.instancePath);
-  const mapped = describe(error, path);
+  const mapped = error.keyword === "discriminator" ? discriminatorError(error, path, root) : describe(error, path);
   reporter.report(mapped.code, locate(file, mapped.path, mapped.target), mapped.message, mapped.hint);
 }
 
@@ -57,8 +58,6 @@ function describe(error: ErrorObject, path: DocPath): Mapped {
     case "enum":
     case "const":
       return enumError(error, path);
-    case "discriminator":
-      return discriminatorError(error, path);
     case "pattern":
     case "format":
       return patternError(error, path);
@@ -77,10 +76,15 @@ function enumError(error: ErrorObject, path: DocPath): Mapped {
   return { code: "WV203", path, target: "value", message: `${label(path)} must be one of ${allowed.map((a) => `\`${a}\``).join(", ")}, not \`${value}\``, hint };
 }
 
-function discriminatorError(error: ErrorObject, path: DocPath): Mapped {
+type Branch = { $ref?: string; properties?: Record<string, { const?: unknown; enum?: unknown[] }> };
+
+function discriminatorError(error: ErrorObject, path: DocPath, root: object): Mapped {
   const params = error.params as { tag: string; tagValue?: unknown };
-  const branches = ((error.parentSchema as { oneOf?: { properties?: Record<string, { const?: unknown }> }[] })?.oneOf ?? [])
-    .map((b) => b.properties?.[params.tag]?.const)
+  const branches = ((error.parentSchema as { oneOf?: Branch[] })?.oneOf ?? [])
+    .flatMap((b) => {
+      const tag = resolveRef(root, b).properties?.[params.tag];
+      return tag?.const !== undefined ? [tag.const] : (tag?.enum ?? []);
+    })
     .filter((v): v is string => typeof v === "string");
   const tagPath = [...path, params.tag];
   if (params.tagValue === undefined) {
@@ -88,6 +92,14 @@ function discriminatorError(error: ErrorObject, path: DocPath): Mapped {
   }
   const value = String(params.tagValue);
   return { code: "WV203", path: tagPath, target: "value", message: `unknown ${params.tag} \`${value}\` in \`${path.join(".")}\``, hint: didYouMean(value, branches) };
+}
+
+/** Follows a local `#/definitions/...` reference of the file kind's schema. */
+function resolveRef(root: object, branch: Branch): Branch {
+  if (!branch.$ref?.startsWith("#/")) return branch;
+  let node: unknown = root;
+  for (const segment of branch.$ref.slice(2).split("/")) node = (node as Record<string, unknown> | undefined)?.[segment];
+  return (node as Branch | undefined) ?? branch;
 }
 
 function patternError(error: ErrorObject, path: DocPath): Mapped {
