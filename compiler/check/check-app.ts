@@ -28,7 +28,7 @@ function checkAppFile(ctx: CheckContext): void {
   const url = (app.spec.database as { url?: string } | undefined)?.url;
   if (url !== undefined && !url.startsWith("env:")) {
     const hint = "write `url: env:DATABASE_URL` and set the variable in the environment";
-    ctx.reporter.report("WV500", locate(app.file, ["database", "url"]), "the database URL is written in the spec; it may hold a password and would be committed", hint);
+    ctx.reporter.report("WV500", locate(app.file, ["database", "url"]), "the database URL is written in the spec, where it would be committed with any password it holds; weave ignores it", hint);
   }
   const theme = app.spec.theme as string | undefined;
   if (theme !== undefined && !existsSync(join(ctx.model.root, theme))) {

@@ -18,6 +18,7 @@ export interface Diagnostic {
   /** 1-based, in UTF-16 code units like editors count. */
   readonly column: number;
   readonly endLine?: number;
+  /** Exclusive, as in LSP and SARIF: the column just past the problem. */
   readonly endColumn?: number;
   /** How to fix it, e.g. "did you mean `Customer`?". */
   readonly hint?: string;
