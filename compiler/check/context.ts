@@ -1,4 +1,5 @@
 import type { Reporter } from "../diagnostics/reporter.ts";
+import { TENANT_TYPE, USER_TYPE } from "../expr/index.ts";
 import type { Expr, ExprType } from "../ir/index.ts";
 import type { Model } from "./model.ts";
 
@@ -18,8 +19,8 @@ export interface ExprEnv {
   readonly implicit?: ExprType;
 }
 
-const USER: ExprType = { kind: "object", name: "user" };
-const TENANT: ExprType = { kind: "object", name: "tenant" };
+const USER = USER_TYPE;
+const TENANT = TENANT_TYPE;
 
 /** Computed fields, rules, guards, index predicates, effects: the record alone (no user, so values do not depend on who reads). */
 export function recordEnv(entity: string): ExprEnv {

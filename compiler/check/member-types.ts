@@ -1,3 +1,4 @@
+import { builtinMembers } from "../expr/index.ts";
 import type { ExprType } from "../ir/index.ts";
 import type { FieldSpecLike, Model } from "./model.ts";
 
@@ -18,12 +19,6 @@ function systemMembers(tenant: boolean, serialId: boolean): Record<string, ExprT
   if (tenant) members.tenantId = { kind: "uuid" };
   return members;
 }
-
-/** The context objects every expression may see, when its context provides them. */
-const OBJECTS: Record<string, Record<string, ExprType>> = {
-  user: { id: { kind: "uuid" }, email: { kind: "string" }, name: { kind: "string" }, roles: { kind: "list", of: { kind: "string" } } },
-  tenant: { id: { kind: "uuid" }, key: { kind: "string" }, name: { kind: "string" }, member: { kind: "bool" }, roles: { kind: "list", of: { kind: "string" } } },
-};
 
 /**
  * The expression type of a field as written: scalars map to their value type, refs to the target
@@ -95,10 +90,10 @@ export interface TransitionLike {
  * Resolves the members of any type an expression can reach. Object types name their shape:
  * `user`, `tenant`, `<Entity>.<embeddedField>`, or a registered shape such as an action's input.
  */
-export function membersOf(model: Model, shapes: ReadonlyMap<string, Record<string, ExprType>>, type: ExprType): Record<string, ExprType> | undefined {
+export function membersOf(model: Model, shapes: ReadonlyMap<string, Record<string, ExprType>>, type: ExprType): Readonly<Record<string, ExprType>> | undefined {
   if (type.kind === "entity") return entityMembers(model, type.name);
   if (type.kind !== "object") return undefined;
-  return OBJECTS[type.name] ?? shapes.get(type.name) ?? embeddedMembers(model, type.name);
+  return builtinMembers(type) ?? shapes.get(type.name) ?? embeddedMembers(model, type.name);
 }
 
 function entityMembers(model: Model, name: string): Record<string, ExprType> | undefined {

@@ -27,14 +27,22 @@ const money = (t: ExprType) => t.kind === "money";
 const RULES: Record<ArithmeticOp, (a: ExprType, b: ExprType) => ExprType | string> = {
   "+": widerNumeric,
   "-": widerNumeric,
-  "*": (a, b) => (money(a) && money(b) ? "money cannot be multiplied by money: multiply by a number" : widerNumeric(a, b)),
-  "/": (a, b) => (money(b) ? (money(a) ? T.decimal : "a number cannot be divided by money") : money(a) ? T.money : T.decimal),
-  "%": (a, b) => (money(b) && !money(a) ? "a number cannot be divided by money" : a.kind === "int" && b.kind === "int" ? T.int : widerNumeric(a, b)),
+  "*": (a, b) =>
+    money(a) && money(b) ? "money cannot be multiplied by money: multiply by a number" : widerNumeric(a, b),
+  "/": (a, b) =>
+    money(b) ? (money(a) ? T.decimal : "a number cannot be divided by money") : money(a) ? T.money : T.decimal,
+  "%": (a, b) =>
+    money(b) && !money(a)
+      ? "a number cannot be divided by money"
+      : a.kind === "int" && b.kind === "int"
+        ? T.int
+        : widerNumeric(a, b),
 };
 
 function nonNumericHint(op: BinaryExpr["op"], a: ExprType, b: ExprType): string | undefined {
   const dates = ["date", "datetime"];
-  if (dates.includes(a.kind) || dates.includes(b.kind)) return "date arithmetic is not supported; compare dates with `<` or `>`";
+  if (dates.includes(a.kind) || dates.includes(b.kind))
+    return "date arithmetic is not supported; compare dates with `<` or `>`";
   if (op === "+" && (a.kind === "string" || b.kind === "string")) return "`+` joins two strings, or adds two numbers";
   return undefined;
 }

@@ -6,9 +6,11 @@ import type { CallExpr, ExprType } from "../ir/index.ts";
 import { report, visit, type CheckContext, type Checked } from "./check-context.ts";
 import { enumLiterals } from "./check-operators.ts";
 import { FUNCTIONS, METHODS } from "./functions.ts";
-import { MACROS, plural } from "./parse-primary.ts";
-import { didYouMean } from "./suggest.ts";
+import { plural } from "./diagnostics.ts";
+import { MACROS } from "./parse-primary.ts";
+import { didYouMean } from "../diagnostics/suggest.ts";
 import { formatType, isDynamic, T } from "./types.ts";
+import { own } from "./own.ts";
 
 export function checkCall(node: CallExpr, ctx: CheckContext): Checked {
   const target = node.target && visit(ctx, node.target);
@@ -19,14 +21,20 @@ export function checkCall(node: CallExpr, ctx: CheckContext): Checked {
 }
 
 function checkFunction(ctx: CheckContext, node: CallExpr, args: readonly Checked[]): ExprType {
-  const spec = FUNCTIONS[node.callee];
+  const spec = own(FUNCTIONS, node.callee);
   if (!spec) {
     const name = { start: node.span.start, end: node.span.start + node.callee.length };
     report(ctx, "WV405", `unknown function \`${node.callee}\``, name, unknownFunctionHint(node.callee));
     return T.any;
   }
   if (args.length < spec.min || args.length > spec.max) {
-    report(ctx, "WV405", `\`${node.callee}\` takes ${arity(spec.min, spec.max)}, found ${args.length}`, node.span, `call it like \`${spec.signature}\``);
+    report(
+      ctx,
+      "WV405",
+      `\`${node.callee}\` takes ${arity(spec.min, spec.max)}, found ${args.length}`,
+      node.span,
+      `call it like \`${spec.signature}\``,
+    );
     return T.any;
   }
   return spec.result(args, ctx);
@@ -39,21 +47,34 @@ function arity(min: number, max: number): string {
 
 function unknownFunctionHint(name: string): string | undefined {
   if ((MACROS as readonly string[]).includes(name)) return `\`${name}\` is a macro: write \`list.${name}(x, ...)\``;
-  if (METHODS[name]) return `\`${name}\` is a method: write \`${METHODS[name].signature}\``;
+  const method = own(METHODS, name);
+  if (method) return `\`${name}\` is a method: write \`${method.signature}\``;
   return didYouMean(name, Object.keys(FUNCTIONS));
 }
 
 function checkMethod(ctx: CheckContext, node: CallExpr, target: Checked, args: readonly Checked[]): ExprType {
-  const spec = METHODS[node.callee];
+  const spec = own(METHODS, node.callee);
   const applies = spec && (isDynamic(target.type) || spec.on(target.type));
   if (!spec || !applies) {
     const on = formatType(target.type);
-    report(ctx, "WV405", `unknown method \`${node.callee}\` on ${on}`, node.span, unknownMethodHint(node.callee, target));
+    report(
+      ctx,
+      "WV405",
+      `unknown method \`${node.callee}\` on ${on}`,
+      node.span,
+      unknownMethodHint(node.callee, target),
+    );
     return T.any;
   }
   const [arg] = args;
   if (args.length !== 1 || !arg) {
-    report(ctx, "WV405", `\`${node.callee}\` takes 1 argument, found ${args.length}`, node.span, `call it like \`${spec.signature}\``);
+    report(
+      ctx,
+      "WV405",
+      `\`${node.callee}\` takes 1 argument, found ${args.length}`,
+      node.span,
+      `call it like \`${spec.signature}\``,
+    );
     return T.any;
   }
   spec.check(target, arg, ctx);
@@ -62,7 +83,7 @@ function checkMethod(ctx: CheckContext, node: CallExpr, target: Checked, args: r
 }
 
 function unknownMethodHint(name: string, target: Checked): string | undefined {
-  if (FUNCTIONS[name]) return `\`${name}\` is a function: write \`${name}(x)\``;
+  if (own(FUNCTIONS, name)) return `\`${name}\` is a function: write \`${name}(x)\``;
   const available = Object.keys(METHODS).filter((m) => METHODS[m]!.on(target.type));
   return didYouMean(name, available) ?? (available.length ? `methods here: ${available.join(", ")}` : undefined);
 }

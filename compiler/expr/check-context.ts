@@ -43,17 +43,3 @@ export function report(ctx: CheckContext, code: ExprCode, message: string, span:
   const text = ctx.rule ? `in shared rule \`$${ctx.rule.outer}\`: ${message}` : message;
   ctx.diagnostics.push(exprError(code, text, where, hint));
 }
-
-/** The source text of a node, for messages; inside a rule it is not available, so a generic word is used. */
-export function describeNode(node: Expr): string {
-  switch (node.kind) {
-    case "ident":
-      return `\`${node.name}\``;
-    case "member":
-      return `\`${node.property}\``;
-    case "literal":
-      return `\`${JSON.stringify(node.value)}\``;
-    default:
-      return "the value";
-  }
-}

@@ -13,7 +13,8 @@ export function checkMacro(node: MacroExpr, ctx: CheckContext): Checked {
   const element = isList ? elementOf(target.type) : T.any;
   const locals = new Map(ctx.locals).set(node.variable, element);
   const body = visit({ ...ctx, locals }, node.body);
-  if (node.macro !== "map") need(ctx, node.macro, body, (t) => t.kind === "bool" || t.kind === "null", "a bool condition");
+  if (node.macro !== "map")
+    need(ctx, node.macro, body, (t) => t.kind === "bool" || t.kind === "null", "a bool condition");
   const ast: MacroExpr = { ...node, target: target.ast, body: body.ast };
   return { ast, type: resultType(node.macro, target.type, body.type, isList) };
 }

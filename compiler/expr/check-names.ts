@@ -7,8 +7,9 @@ import { report, visit, type CheckContext, type Checked } from "./check-context.
 import { FUNCTIONS, METHODS } from "./functions.ts";
 import { CONTEXT_VARIABLES, RECORD } from "./scope.ts";
 import { withSpan } from "./respan.ts";
-import { didYouMean } from "./suggest.ts";
+import { didYouMean } from "../diagnostics/suggest.ts";
 import { formatType, T } from "./types.ts";
+import { own } from "./own.ts";
 
 // Where each context variable exists, for WV407 hints.
 const AVAILABLE_IN: Record<string, string> = {
@@ -21,9 +22,9 @@ const AVAILABLE_IN: Record<string, string> = {
 
 export function checkIdent(node: IdentExpr, ctx: CheckContext): Checked {
   const { name } = node;
-  const type = ctx.locals.get(name) ?? ctx.scope.variables[name];
+  const type = ctx.locals.get(name) ?? own(ctx.scope.variables, name);
   if (type) return { ast: node, type };
-  const field = ctx.scope.implicit && ctx.scope.members(ctx.scope.implicit)?.[name];
+  const field = ctx.scope.implicit && own(ctx.scope.members(ctx.scope.implicit), name);
   if (field) return { ast: recordField(node), type: field };
   if ((CONTEXT_VARIABLES as readonly string[]).includes(name)) {
     report(ctx, "WV407", `\`${name}\` is not available here`, node.span, `\`${name}\` exists in ${AVAILABLE_IN[name]}`);
@@ -35,11 +36,17 @@ export function checkIdent(node: IdentExpr, ctx: CheckContext): Checked {
 
 /** `total` -> `record.total`, both nodes keeping the span of the name as written. */
 function recordField(node: IdentExpr): MemberExpr {
-  return { kind: "member", object: { kind: "ident", name: RECORD, span: node.span }, property: node.name, span: node.span };
+  return {
+    kind: "member",
+    object: { kind: "ident", name: RECORD, span: node.span },
+    property: node.name,
+    span: node.span,
+  };
 }
 
 function unknownNameHint(ctx: CheckContext, name: string): string | undefined {
-  if (FUNCTIONS[name]) return `\`${name}\` is a function: call it, like \`${FUNCTIONS[name].signature}\``;
+  const fn = own(FUNCTIONS, name);
+  if (fn) return `\`${name}\` is a function: call it, like \`${fn.signature}\``;
   const implicit = ctx.scope.implicit && ctx.scope.members(ctx.scope.implicit);
   return didYouMean(name, [...ctx.locals.keys(), ...Object.keys(ctx.scope.variables), ...Object.keys(implicit ?? {})]);
 }
@@ -58,7 +65,7 @@ function memberType(ctx: CheckContext, type: ExprType, property: string, span: S
     return inner.kind === "any" ? inner : T.list(inner.kind === "list" ? inner.of : inner);
   }
   const members = hasMembers(type) ? ctx.scope.members(type) : undefined;
-  const found = members?.[property];
+  const found = own(members, property);
   if (found) return found;
   const hint = members ? didYouMean(property, Object.keys(members)) : noMembersHint(type, property);
   // The member's name ends the node: point at it, not at the object before it.
@@ -70,8 +77,8 @@ function memberType(ctx: CheckContext, type: ExprType, property: string, span: S
 const hasMembers = (type: ExprType): boolean => ["entity", "object", "any", "json"].includes(type.kind);
 
 function noMembersHint(type: ExprType, property: string): string | undefined {
-  if (METHODS[property]) return `\`${property}\` is a method: call it, like \`x.${property}(...)\``;
-  if (FUNCTIONS[property]) return `\`${property}\` is a function: write \`${property}(x)\``;
+  if (own(METHODS, property)) return `\`${property}\` is a method: call it, like \`x.${property}(...)\``;
+  if (own(FUNCTIONS, property)) return `\`${property}\` is a function: write \`${property}(x)\``;
   return type.kind === "list" ? "use `list.map(x, ...)` to reach into list items" : undefined;
 }
 
@@ -81,13 +88,25 @@ export function checkRuleRef(node: RuleRefExpr, ctx: CheckContext): Checked {
   const at = `$${node.name}`;
   if (!body) {
     const hint = didYouMean(node.name, rules?.keys() ?? [], (c) => `\`$${c}\``);
-    report(ctx, "WV408", `unknown shared rule \`${at}\``, node.span, hint ?? "shared rules are defined under `rules:` in a policy file");
+    report(
+      ctx,
+      "WV408",
+      `unknown shared rule \`${at}\``,
+      node.span,
+      hint ?? "shared rules are defined under `rules:` in a policy file",
+    );
     return { ast: node, type: T.any };
   }
   const stack = ctx.rule?.stack ?? [];
   if (stack.includes(node.name)) {
     const path = [...stack, node.name].map((n) => `$${n}`).join(" -> ");
-    report(ctx, "WV408", `shared rules refer to each other in a cycle: ${path}`, node.span, "a rule cannot use itself, directly or through others");
+    report(
+      ctx,
+      "WV408",
+      `shared rules refer to each other in a cycle: ${path}`,
+      node.span,
+      "a rule cannot use itself, directly or through others",
+    );
     return { ast: node, type: T.any };
   }
   return inlineRule(ctx, node, body, stack);

@@ -5,7 +5,7 @@
 import type { BinaryExpr, Expr, ExprType, UnaryExpr } from "../ir/index.ts";
 import { report, visit, type CheckContext, type Checked } from "./check-context.ts";
 import { arithmeticType } from "./arithmetic-types.ts";
-import { didYouMean } from "./suggest.ts";
+import { didYouMean } from "../diagnostics/suggest.ts";
 import { equatable, formatType, isDynamic, isNumeric, isText, orderable, T } from "./types.ts";
 
 type BinaryOp = BinaryExpr["op"];
@@ -22,7 +22,10 @@ export function expectBool(ctx: CheckContext, operand: Checked, what: string): C
 export function checkUnary(node: UnaryExpr, ctx: CheckContext): Checked {
   const operand = visit(ctx, node.operand);
   const ast = { ...node, operand: operand.ast };
-  if (node.op === "!") return expectBool(ctx, operand, "the operand of `!`"), { ast, type: T.bool };
+  if (node.op === "!") {
+    expectBool(ctx, operand, "the operand of `!`");
+    return { ast, type: T.bool };
+  }
   if (isNumeric(operand.type) || isDynamic(operand.type)) return { ast, type: operand.type };
   report(ctx, "WV403", `the operand of \`-\` must be a number, found ${formatType(operand.type)}`, operand.ast.span);
   return { ast, type: T.any };
@@ -35,7 +38,8 @@ export function checkBinary(node: BinaryExpr, ctx: CheckContext): Checked {
   switch (node.op) {
     case "&&":
     case "||":
-      expectBool(ctx, left, `the left side of \`${node.op}\``), expectBool(ctx, right, `the right side of \`${node.op}\``);
+      expectBool(ctx, left, `the left side of \`${node.op}\``);
+      expectBool(ctx, right, `the right side of \`${node.op}\``);
       return { ast, type: T.bool };
     case "==":
     case "!=":
@@ -58,14 +62,45 @@ function mismatch(ctx: CheckContext, node: BinaryExpr, left: Checked, right: Che
 }
 
 function checkEquality(ctx: CheckContext, ast: BinaryExpr, left: Checked, right: Checked): Checked {
+  if (dateLiteral(ctx, left, right) || dateLiteral(ctx, right, left)) return { ast, type: T.bool };
   if (!equatable(left.type, right.type)) mismatch(ctx, ast, left, right);
-  else enumLiterals(ctx, left, right.ast), enumLiterals(ctx, right, left.ast);
+  else {
+    enumLiterals(ctx, left, right.ast);
+    enumLiterals(ctx, right, left.ast);
+  }
   return { ast, type: T.bool };
 }
 
 function checkOrder(ctx: CheckContext, ast: BinaryExpr, left: Checked, right: Checked): Checked {
+  if (dateLiteral(ctx, left, right) || dateLiteral(ctx, right, left)) return { ast, type: T.bool };
   if (!orderable(left.type, right.type)) mismatch(ctx, ast, left, right, orderHint(left.type, right.type));
   return { ast, type: T.bool };
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+
+/**
+ * The language has no date literals: a date or datetime compares with a string literal in ISO form
+ * (`due < '2024-12-31'`). True when `side` is a date and `other` such a literal (reporting a malformed one).
+ */
+function dateLiteral(ctx: CheckContext, side: Checked, other: Checked): boolean {
+  const { kind } = side.type;
+  const literal = other.ast;
+  if ((kind !== "date" && kind !== "datetime") || literal.kind !== "literal" || typeof literal.value !== "string")
+    return false;
+  const form = kind === "date" ? ISO_DATE : ISO_DATETIME;
+  if (!form.test(literal.value) || Number.isNaN(Date.parse(literal.value))) {
+    const example = kind === "date" ? "'2024-12-31'" : "'2024-12-31T09:30:00Z'";
+    report(
+      ctx,
+      "WV403",
+      `'${literal.value}' is not a ${kind}`,
+      literal.span,
+      `write a ${kind} in ISO form, like ${example}`,
+    );
+  }
+  return true;
 }
 
 function orderHint(a: ExprType, b: ExprType): string | undefined {
@@ -108,7 +143,8 @@ export function enumLiterals(ctx: CheckContext, side: Checked, other: Expr): voi
 }
 
 function checkArithmetic(ctx: CheckContext, ast: BinaryExpr, left: Checked, right: Checked): Checked {
-  if (ast.op === "+" && isText(left.type) && (isText(right.type) || right.type.kind === "null")) return concat(ast, left, right);
+  if (ast.op === "+" && isText(left.type) && (isText(right.type) || right.type.kind === "null"))
+    return concat(ast, left, right);
   if (ast.op === "+" && left.type.kind === "null" && isText(right.type)) return concat(ast, left, right);
   const result = arithmeticType(ast.op, left.type, right.type);
   if (typeof result === "string" || result === undefined) {

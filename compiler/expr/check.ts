@@ -10,6 +10,7 @@ import { checkMacro } from "./check-macros.ts";
 import { checkIdent, checkMember, checkRuleRef } from "./check-names.ts";
 import { checkBinary, checkUnary, expectBool } from "./check-operators.ts";
 import type { ExprDiagnostic } from "./diagnostics.ts";
+import { didYouMean } from "../diagnostics/suggest.ts";
 import type { ExprScope } from "./scope.ts";
 import { assignable, formatType, T, unify } from "./types.ts";
 
@@ -28,7 +29,8 @@ const handlers: Handlers = {
   conditional: checkConditional,
 };
 
-const dispatch = (node: Expr, ctx: CheckContext): Checked => (handlers[node.kind] as (n: Expr, c: CheckContext) => Checked)(node, ctx);
+const dispatch = (node: Expr, ctx: CheckContext): Checked =>
+  (handlers[node.kind] as (n: Expr, c: CheckContext) => Checked)(node, ctx);
 
 /**
  * Checks `ast` in `scope`. With `expected`, a result that does not fit it is WV404.
@@ -46,11 +48,42 @@ export function checkExpression(
 ): { ast: Expr; type: ExprType; diagnostics: ExprDiagnostic[] } {
   const ctx: CheckContext = { scope, diagnostics: [], locals: new Map(), visit: dispatch };
   const result = visit(ctx, ast);
-  if (expected && !assignable(result.type, expected)) {
-    report(ctx, "WV404", `expected ${formatType(expected)}, found ${formatType(result.type)}`, ast.span, expectedHint(expected));
-  }
+  if (expected) checkExpected(ctx, result, expected);
   const diagnostics = ctx.diagnostics.sort((a, b) => a.start - b.start || a.end - b.end);
   return { ast: result.ast, type: result.type, diagnostics };
+}
+
+function checkExpected(ctx: CheckContext, result: Checked, expected: ExprType): void {
+  if (assignable(result.type, expected)) return;
+  const literals = expected.kind === "enum" ? stringLeaves(result.ast) : undefined;
+  if (literals && expected.kind === "enum")
+    return literals.forEach((literal) => enumResult(ctx, literal, expected.values));
+  const message = `expected ${formatType(expected)}, found ${formatType(result.type)}`;
+  report(ctx, "WV404", message, result.ast.span, expectedHint(expected));
+}
+
+/**
+ * The string literals an expression can result in, when it is made only of them (`paid ? 'paid' : 'open'`),
+ * so a computed enum can be written with plain strings; undefined when any result is not a literal.
+ */
+function stringLeaves(node: Expr): LiteralExpr[] | undefined {
+  if (node.kind === "literal") return typeof node.value === "string" ? [node] : node.value === null ? [] : undefined;
+  if (node.kind !== "conditional") return undefined;
+  const [then, otherwise] = [stringLeaves(node.then), stringLeaves(node.else)];
+  return then && otherwise && [...then, ...otherwise];
+}
+
+function enumResult(ctx: CheckContext, literal: LiteralExpr, values: readonly string[]): void {
+  const value = String(literal.value);
+  if (values.includes(value)) return;
+  const allowed = values.map((v) => `'${v}'`).join(", ");
+  report(
+    ctx,
+    "WV404",
+    `expected one of ${allowed}, found '${value}'`,
+    literal.span,
+    didYouMean(value, values, (v) => `'${v}'`),
+  );
 }
 
 function expectedHint(expected: ExprType): string | undefined {
@@ -70,7 +103,12 @@ function checkList(node: ListExpr, ctx: CheckContext): Checked {
   for (const item of items) {
     const joined = unify(of, item.type);
     if (joined === undefined) {
-      report(ctx, "WV403", `list items must have one type: found ${formatType(of)} and ${formatType(item.type)}`, item.ast.span);
+      report(
+        ctx,
+        "WV403",
+        `list items must have one type: found ${formatType(of)} and ${formatType(item.type)}`,
+        item.ast.span,
+      );
     }
     of = joined ?? T.any;
   }

@@ -24,3 +24,6 @@ export function exprError(code: ExprCode, message: string, span: Span, hint?: st
   const base = { code, severity: "error" as const, message, start: span.start, end: span.end };
   return hint === undefined ? base : { ...base, hint };
 }
+
+/** "1 argument", "3 arguments". */
+export const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`;

@@ -12,11 +12,19 @@ type Impl = (args: readonly unknown[], now: () => Date) => unknown;
 const present = (list: unknown, fn: string) => listOf(list, `\`${fn}\``).filter((v) => !isNull(v));
 
 /** min or max of the non-null items; null for none. */
-const extreme = (fn: string, sign: number): Impl => ([list]) =>
-  present(list, fn).reduce<unknown>((best, v) => (best === null || compareValues(v, best) * sign > 0 ? v : best), null);
+const extreme =
+  (fn: string, sign: number): Impl =>
+  ([list]) =>
+    present(list, fn).reduce<unknown>(
+      (best, v) => (best === null || compareValues(v, best) * sign > 0 ? v : best),
+      null,
+    );
 
 /** `lower`/`upper`: null stays null. */
-const text = (fn: string, map: (s: string) => string): Impl => ([s]) => (isNull(s) ? null : map(stringOf(s, `\`${fn}\``)));
+const text =
+  (fn: string, map: (s: string) => string): Impl =>
+  ([s]) =>
+    isNull(s) ? null : map(stringOf(s, `\`${fn}\``));
 
 function sum(list: unknown): unknown {
   return present(list, "sum").reduce<unknown>((total, v) => arithmetic("+", total, v), 0);
@@ -73,12 +81,16 @@ export const FUNCTION_IMPLS: Readonly<Record<string, Impl>> = {
 type Method = (target: unknown, arg: unknown) => boolean;
 
 /** A string method: false when either side is null. */
-const textMethod = (fn: string, test: (s: string, x: string) => boolean): Method => (target, arg) =>
-  !isNull(target) && !isNull(arg) && test(stringOf(target, `\`${fn}\``), stringOf(arg, `\`${fn}\``));
+const textMethod =
+  (fn: string, test: (s: string, x: string) => boolean): Method =>
+  (target, arg) =>
+    !isNull(target) && !isNull(arg) && test(stringOf(target, `\`${fn}\``), stringOf(arg, `\`${fn}\``));
 
 export const METHOD_IMPLS: Readonly<Record<string, Method>> = {
   contains: (target, arg) =>
-    Array.isArray(target) ? target.some((item) => valuesEqual(item, arg)) : textMethod("contains", (s, x) => s.includes(x))(target, arg),
+    Array.isArray(target)
+      ? target.some((item) => valuesEqual(item, arg))
+      : textMethod("contains", (s, x) => s.includes(x))(target, arg),
   startsWith: textMethod("startsWith", (s, x) => s.startsWith(x)),
   endsWith: textMethod("endsWith", (s, x) => s.endsWith(x)),
 };

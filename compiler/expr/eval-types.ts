@@ -8,13 +8,18 @@ import type { Expr, ExprType } from "../ir/index.ts";
 import { toDecimal } from "./decimal.ts";
 import type { ExprScope } from "./scope.ts";
 import { isNull } from "./values.ts";
+import { own } from "./own.ts";
 
 /** The part of a scope the evaluator needs: the variables' types and the members of entity and object types. */
 export type EvalTypes = Pick<ExprScope, "variables" | "members">;
 
 /** The static type of a variable read or member chain, or undefined when it is not known. */
-export function staticType(node: Expr, types: EvalTypes, locals: ReadonlyMap<string, ExprType | undefined>): ExprType | undefined {
-  if (node.kind === "ident") return locals.has(node.name) ? locals.get(node.name) : types.variables[node.name];
+export function staticType(
+  node: Expr,
+  types: EvalTypes,
+  locals: ReadonlyMap<string, ExprType | undefined>,
+): ExprType | undefined {
+  if (node.kind === "ident") return locals.has(node.name) ? locals.get(node.name) : own(types.variables, node.name);
   if (node.kind === "macro" && node.macro === "filter") return staticType(node.target, types, locals);
   if (node.kind !== "member") return undefined;
   const object = staticType(node.object, types, locals);
@@ -26,7 +31,7 @@ function memberType(type: ExprType, property: string, types: EvalTypes): ExprTyp
     const inner = memberType(type.of, property, types);
     return inner && { kind: "list", of: inner.kind === "list" ? inner.of : inner };
   }
-  return type.kind === "entity" || type.kind === "object" ? types.members(type)?.[property] : undefined;
+  return type.kind === "entity" || type.kind === "object" ? own(types.members(type), property) : undefined;
 }
 
 /** Converts a raw value (from Postgres, JSON or JS) to the canonical form of `type`. */

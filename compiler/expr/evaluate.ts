@@ -9,6 +9,7 @@ import { ExpressionError } from "./errors.ts";
 import { FUNCTION_IMPLS, METHOD_IMPLS } from "./eval-functions.ts";
 import { coerce, staticType, type EvalTypes } from "./eval-types.ts";
 import { compareValues, isNull, listOf, truthy, valuesEqual } from "./values.ts";
+import { own } from "./own.ts";
 
 export interface EvalContext {
   /** Values of the variables: `record`, `user`, `tenant`, `input`, `params`, as the context has them. */
@@ -51,7 +52,10 @@ const handlers: Handlers = {
   list: (node, env) => node.items.map((item) => run(item, env)),
   ident: (node, env) => readIdent(node.name, env, node),
   ruleRef: (node) => {
-    throw new ExpressionError(`shared rule \`$${node.name}\` was not inlined: evaluate the AST returned by checkExpression`, node.span);
+    throw new ExpressionError(
+      `shared rule \`$${node.name}\` was not inlined: evaluate the AST returned by checkExpression`,
+      node.span,
+    );
   },
   member: (node, env) => typed(node, readMember(run(node.object, env), node.property, node), env),
   call: evalCall,
@@ -73,7 +77,8 @@ function run(node: Expr, env: Env): unknown {
 
 function readIdent(name: string, env: Env, node: Expr): unknown {
   if (env.locals.has(name)) return env.locals.get(name);
-  if (!(name in env.ctx.variables)) throw new ExpressionError(`\`${name}\` has no value in this context`, node.span);
+  if (!Object.hasOwn(env.ctx.variables, name))
+    throw new ExpressionError(`\`${name}\` has no value in this context`, node.span);
   return typed(node, env.ctx.variables[name], env);
 }
 
@@ -87,7 +92,9 @@ function typed(node: Expr, value: unknown, env: Env): unknown {
 function readMember(object: unknown, property: string, node: MemberExpr): unknown {
   if (isNull(object)) return null;
   if (Array.isArray(object)) return object.map((item) => readMember(item, property, node)).flat(1);
-  if (typeof object === "object" && !(object instanceof Date)) return (object as Record<string, unknown>)[property] ?? null;
+  // Own keys only: a field named `constructor` must not read Object.prototype.
+  if (typeof object === "object" && !(object instanceof Date))
+    return own(object as Record<string, unknown>, property) ?? null;
   const hint = typeof object === "string" ? " (is the relation loaded?)" : "";
   throw new ExpressionError(`cannot read \`${property}\` of ${describeValue(object)}${hint}`, node.span);
 }
@@ -114,18 +121,26 @@ function evalBinary(node: BinaryExpr, env: Env): unknown {
   }
 }
 
-const ORDER = { "<": (c: number) => c < 0, "<=": (c: number) => c <= 0, ">": (c: number) => c > 0, ">=": (c: number) => c >= 0 };
+const ORDER = {
+  "<": (c: number) => c < 0,
+  "<=": (c: number) => c <= 0,
+  ">": (c: number) => c > 0,
+  ">=": (c: number) => c >= 0,
+};
 
 function evalCall(node: CallExpr, env: Env): unknown {
   if (node.target) return evalMethod(node, node.target, env);
   if (node.callee === "has") return evalHas(node, env);
-  const impl = FUNCTION_IMPLS[node.callee];
+  const impl = own(FUNCTION_IMPLS, node.callee);
   if (!impl) throw new ExpressionError(`unknown function \`${node.callee}\``, node.span);
-  return impl(node.args.map((arg) => run(arg, env)), env.now);
+  return impl(
+    node.args.map((arg) => run(arg, env)),
+    env.now,
+  );
 }
 
 function evalMethod(node: CallExpr, target: Expr, env: Env): unknown {
-  const impl = METHOD_IMPLS[node.callee];
+  const impl = own(METHOD_IMPLS, node.callee);
   if (!impl) throw new ExpressionError(`unknown method \`${node.callee}\``, node.span);
   return impl(run(target, env), run(node.args[0]!, env));
 }
@@ -147,7 +162,10 @@ function evalMacro(node: MacroExpr, env: Env): unknown {
   const locals = new Map(env.locals);
   const localTypes = new Map(env.localTypes).set(node.variable, listType?.kind === "list" ? listType.of : undefined);
   const inner: Env = { ...env, locals, localTypes };
-  const body = (item: unknown) => run(node.body, (locals.set(node.variable, item), inner));
+  const body = (item: unknown) => {
+    locals.set(node.variable, item);
+    return run(node.body, inner);
+  };
   switch (node.macro) {
     case "exists":
       return items.some((item) => truthy(body(item)));

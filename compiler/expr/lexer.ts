@@ -17,12 +17,45 @@ export interface Token {
 export const KEYWORDS = new Set(["true", "false", "null", "in"]);
 
 // Longest first, so `==` wins over `=`.
-const PUNCTUATION = ["==", "!=", "<=", ">=", "&&", "||", "<", ">", "!", "+", "-", "*", "/", "%", "?", ":", "(", ")", "[", "]", ",", "."];
+const PUNCTUATION = [
+  "==",
+  "!=",
+  "<=",
+  ">=",
+  "&&",
+  "||",
+  "<",
+  ">",
+  "!",
+  "+",
+  "-",
+  "*",
+  "/",
+  "%",
+  "?",
+  ":",
+  "(",
+  ")",
+  "[",
+  "]",
+  ",",
+  ".",
+];
 // Characters that look like an operator but are not one, with the operator meant.
 const NEAR_MISSES: Record<string, string> = { "=": "==", "&": "&&", "|": "||" };
 const ESCAPES: Record<string, string> = { n: "\n", t: "\t", r: "\r", "\\": "\\", "'": "'", '"': '"', "0": "\0" };
-// Beyond this many significant digits a JS number no longer holds a literal exactly.
+// Beyond this many significant digits a JS number no longer holds a decimal literal exactly.
 const MAX_DIGITS = 15;
+
+// A literal is stored as a JS number: it must convert exactly (decimals go through their shortest form).
+const tooManyDigits = (text: string) =>
+  text.replace(".", "").replace(/^0+/, "").length > MAX_DIGITS
+    ? `number \`${text}\` has more than ${MAX_DIGITS} significant digits`
+    : undefined;
+const tooLarge = (text: string) =>
+  Number(text) > Number.MAX_SAFE_INTEGER
+    ? `number \`${text}\` is too large (at most ${Number.MAX_SAFE_INTEGER})`
+    : undefined;
 
 const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
 const isIdentStart = (c: string | undefined) => c !== undefined && /[A-Za-z_]/.test(c);
@@ -50,7 +83,10 @@ class Lexer {
   step(): boolean {
     this.skipSpace();
     const c = this.source[this.pos];
-    if (c === undefined) return this.push("eof", "", this.pos), false;
+    if (c === undefined) {
+      this.push("eof", "", this.pos);
+      return false;
+    }
     if (isDigit(c)) this.number();
     else if (c === "'" || c === '"') this.string(c);
     else if (isIdentStart(c)) this.word();
@@ -81,13 +117,11 @@ class Lexer {
     const start = this.pos;
     let text = this.readWhile(isDigit);
     const isDecimal = this.source[this.pos] === "." && isDigit(this.source[this.pos + 1]);
-    if (isDecimal) this.pos++, (text += "." + this.readWhile(isDigit));
+    if (isDecimal) (this.pos++, (text += "." + this.readWhile(isDigit)));
     if (isIdentPart(this.source[this.pos])) return this.badNumber(start);
-    if (text.replace(".", "").replace(/^0+/, "").length > MAX_DIGITS) {
-      this.fail(`number \`${text}\` has more than ${MAX_DIGITS} significant digits`, start, this.pos);
-      return this.push("error", text, start);
-    }
-    this.push(isDecimal ? "decimal" : "int", text, start);
+    const problem = isDecimal ? tooManyDigits(text) : tooLarge(text);
+    if (problem) this.fail(problem, start, this.pos);
+    this.push(problem ? "error" : isDecimal ? "decimal" : "int", text, start);
   }
 
   private badNumber(start: number): void {
@@ -129,13 +163,21 @@ class Lexer {
     this.pos++;
     if (ESCAPES[c] !== undefined) return ESCAPES[c];
     if (c === "u") return this.unicodeEscape(start);
-    this.fail(`unknown escape \`\\${c}\` in string`, start, this.pos, "known escapes: \\n \\t \\r \\\\ \\' \\\" \\0 \\uXXXX");
+    this.fail(
+      `unknown escape \`\\${c}\` in string`,
+      start,
+      this.pos,
+      "known escapes: \\n \\t \\r \\\\ \\' \\\" \\0 \\uXXXX",
+    );
     return undefined;
   }
 
   private unicodeEscape(start: number): string | undefined {
     const hex = /^[0-9a-fA-F]{4}/.exec(this.source.slice(this.pos))?.[0];
-    if (hex !== undefined) return (this.pos += 4), String.fromCharCode(parseInt(hex, 16));
+    if (hex !== undefined) {
+      this.pos += 4;
+      return String.fromCharCode(parseInt(hex, 16));
+    }
     this.fail("`\\u` must be followed by four hex digits", start, this.pos, "e.g. \\u00e9 for é");
     return undefined;
   }
@@ -158,7 +200,10 @@ class Lexer {
   private punct(): void {
     const start = this.pos;
     const op = PUNCTUATION.find((p) => this.source.startsWith(p, start));
-    if (op !== undefined) return (this.pos += op.length), this.push("punct", op, start);
+    if (op !== undefined) {
+      this.pos += op.length;
+      return this.push("punct", op, start);
+    }
     const c = String.fromCodePoint(this.source.codePointAt(start)!);
     this.pos += c.length;
     const meant = NEAR_MISSES[c];

@@ -80,6 +80,12 @@ export class ParseState {
     }
   }
 
+  /** Skips to `close` (as skipTo) and consumes it when it is there. */
+  skipPast(close: string): void {
+    this.skipTo([close]);
+    this.eat(close);
+  }
+
   /** Describes the current token for messages: "`)`", "`foo`", "the end of the expression". */
   describe(token = this.peek()): string {
     if (token.kind === "eof") return "the end of the expression";

@@ -45,7 +45,11 @@ function parseAll(state: ParseState): Expr | undefined {
   const ast = state.expr();
   const rest = state.peek();
   if (ast && rest.kind !== "eof") {
-    return state.fail(rest, `unexpected ${state.describe(rest)} after the end of the expression`, "is an operator missing?");
+    return state.fail(
+      rest,
+      `unexpected ${state.describe(rest)} after the end of the expression`,
+      "is an operator missing?",
+    );
   }
   return ast;
 }

@@ -13,7 +13,9 @@ export function withSpan(node: Expr, span: Span): Expr {
     case "member":
       return { ...node, object: s(node.object), span };
     case "call":
-      return node.target ? { ...node, target: s(node.target), args: node.args.map(s), span } : { ...node, args: node.args.map(s), span };
+      return node.target
+        ? { ...node, target: s(node.target), args: node.args.map(s), span }
+        : { ...node, args: node.args.map(s), span };
     case "macro":
       return { ...node, target: s(node.target), body: s(node.body), span };
     case "unary":

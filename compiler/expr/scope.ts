@@ -35,7 +35,7 @@ export const TENANT_TYPE: ExprType = T.object("tenant");
 
 const BUILTIN_MEMBERS: Readonly<Record<string, Readonly<Record<string, ExprType>>>> = {
   user: { id: T.uuid, email: T.string, name: T.string, roles: T.list(T.string) },
-  tenant: { id: T.uuid, member: T.bool, roles: T.list(T.string) },
+  tenant: { id: T.uuid, key: T.string, name: T.string, member: T.bool, roles: T.list(T.string) },
 };
 
 /**

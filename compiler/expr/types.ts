@@ -6,7 +6,11 @@ import type { ExprType, ScalarTypeName } from "../ir/index.ts";
 
 const scalar = <K extends ScalarTypeName>(kind: K) => ({ kind }) as const;
 
-/** Type constants and constructors. `T.any` is the error type: it fits everywhere so one error does not cascade. */
+/**
+ * Type constants and constructors. `T.any` is the error type: it fits everywhere so one error does not cascade.
+ *
+ * @example T.list(T.entity("InvoiceLine")) // { kind: "list", of: { kind: "entity", name: "InvoiceLine" } }
+ */
 export const T = {
   int: scalar("int"),
   decimal: scalar("decimal"),
@@ -91,6 +95,9 @@ export function unify(a: ExprType, b: ExprType): ExprType | undefined {
 /**
  * Whether a value of type `found` may be used where `expected` is wanted (the result of a computed field, a
  * guard...): numbers widen up the tower, null fits anything, an enum fits a string.
+ *
+ * @example assignable(T.int, T.money) // true
+ * @example assignable(T.money, T.int) // false
  */
 export function assignable(found: ExprType, expected: ExprType): boolean {
   if (isDynamic(found) || isDynamic(expected) || found.kind === "null") return true;

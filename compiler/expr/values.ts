@@ -21,8 +21,10 @@ export function valuesEqual(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
-const numericPair = (a: unknown, b: unknown) => (isNumberValue(a) || isNumericString(a)) && (isNumberValue(b) || isNumericString(b));
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
+const numericPair = (a: unknown, b: unknown) =>
+  (isNumberValue(a) || isNumericString(a)) && (isNumberValue(b) || isNumericString(b));
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
 const idOf = (v: unknown): unknown => (isRecord(v) ? v.id : v);
 
 /** Milliseconds since the epoch of a Date or a date/datetime string (a date is midnight UTC). */

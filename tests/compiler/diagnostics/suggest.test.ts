@@ -1,5 +1,5 @@
 import { expect, test } from "bun:test";
-import { closest, didYouMean, distance } from "../../../compiler/diagnostics/suggest.ts";
+import { closest, didYouMean, distance, suggestion } from "../../../compiler/diagnostics/suggest.ts";
 
 test("distance is Levenshtein", () => {
   expect(distance("kitten", "sitting")).toBe(3);
@@ -16,7 +16,8 @@ test.each([
   expect(closest(given, candidates)).toBe(want);
 });
 
-test("didYouMean lists a few choices when none is close", () => {
-  expect(didYouMean("zzz", ["a", "b"])).toBe("expected one of: `a`, `b`");
-  expect(didYouMean("mony", ["money"])).toBe("did you mean `money`?");
+test("suggestion lists a few choices when none is close; didYouMean does not", () => {
+  expect(suggestion("zzz", ["a", "b"])).toBe("expected one of: `a`, `b`");
+  expect(didYouMean("zzz", ["a", "b"])).toBeUndefined();
+  expect(suggestion("mony", ["money"])).toBe("did you mean `money`?");
 });

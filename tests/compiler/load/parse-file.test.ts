@@ -20,10 +20,10 @@ test("a valid file gives data and no diagnostics", () => {
 test.each([
   ["duplicate key", { given: `${MODELINE}entity: A\nentity: B\n`, code: "WV101", line: 3, column: 1 }],
   ["bad indentation", { given: `${MODELINE}entity: A\nfields:\n  a: 1\n b: 2\n`, code: "WV100", line: 5, column: 1 }],
-  ["unclosed flow mapping", { given: `${MODELINE}entity: A\nfields: { name: { type: string }\n`, code: "WV100", line: 4 }],
+  ["unclosed flow mapping", { given: `${MODELINE}entity: A\nfields: { name: { type: string }\n`, code: "WV100", line: 4, column: undefined }],
   ["a list, not a mapping", { given: `${MODELINE}- a\n- b\n`, code: "WV102", line: 2, column: 1 }],
   ["no modeline", { given: "entity: A\nfields: {}\n", code: "WV107", line: 1, column: 1 }],
-])("%s is reported with its position", (_, { given, code, line, column }) => {
+] as [string, { given: string; code: string; line: number; column?: number }][])("%s is reported with its position", (_, { given, code, line, column }) => {
   const { diagnostics } = parse(given);
   const found = diagnostics.find((d) => d.code === code);
   expect(found, JSON.stringify(diagnostics)).toBeDefined();

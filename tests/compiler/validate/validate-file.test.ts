@@ -24,7 +24,7 @@ test.each([
   ["bad entity name", { given: "entity: invoice\nfields:\n  name: { type: string }\n", code: "WV204", line: 2, column: 9 }],
   ["bad field name, at the key", { given: "entity: A\nfields:\n  Name: { type: string }\n", code: "WV204", line: 4, column: 3 }],
   ["option of another type", { given: "entity: A\nfields:\n  n: { type: int, currency: EUR }\n", code: "WV200", line: 4, column: 19 }],
-])("%s", (_, { given, code, line, column, hint }) => {
+] as [string, { given: string; code: string; line: number; column: number; hint?: string }][])("%s", (_, { given, code, line, column, hint }) => {
   const { valid, diagnostics } = validate(given);
   expect(valid).toBe(false);
   const found = diagnostics.find((d) => d.code === code);
