@@ -60,7 +60,7 @@ export interface Database {
    */
   embedded?: string;
   /**
-   * A Postgres connection URL. env:NAME reads it from the environment variable NAME; when that variable is unset or empty, the embedded database is used. A literal postgres:// URL works but is reported as a secret in the spec (WV500).
+   * A Postgres connection URL. env:NAME reads it from the environment variable NAME; when that variable is unset or empty, the embedded database is used. A literal postgres:// URL is reported as a secret written in the spec (WV500) and ignored.
    */
   url?: string;
 }

@@ -649,7 +649,7 @@ export interface DecimalField {
   renamedFrom?: FieldName;
 }
 /**
- * An amount of money, exact (never a float). Give its currency with currency (fixed) or currencyField (per record); with neither, the amount has no fixed currency.
+ * An amount of money, exact (never a float): 18 digits, 2 after the point. Give its currency with currency (fixed) or currencyField (per record); with neither, the amount has no fixed currency.
  *
  * This interface was referenced by `EntitySpec`'s JSON-Schema
  * via the `definition` "moneyField".
@@ -1969,7 +1969,7 @@ export interface ManyToManyField {
    */
   through?: EntityName;
   /**
-   * Makes this field the other side of the many-to-many field of that name on to: both read the same links. Only one side of a pair names the other.
+   * Makes this field the other side of the many-to-many field of that name on to: both read and write the same links (one join entity). Either side, or both, may name the other.
    */
   inverse?: FieldName;
   /**
@@ -2449,7 +2449,7 @@ export interface DecimalInput {
   meta?: Meta;
 }
 /**
- * An amount of money, exact (never a float). Give its currency with currency (fixed) or currencyField (per record); with neither, the amount has no fixed currency.
+ * An amount of money, exact (never a float): 18 digits, 2 after the point. Give its currency with currency (fixed) or currencyField (per record); with neither, the amount has no fixed currency.
  *
  * This interface was referenced by `EntitySpec`'s JSON-Schema
  * via the `definition` "moneyInput".
@@ -3174,7 +3174,7 @@ export interface Views {
  */
 export interface ListView {
   /**
-   * The columns, in order. Default: the key and the first few fields.
+   * The columns, in order. Default: the first six fields that fit in a table.
    */
   columns?: FieldPath[];
   /**
@@ -3182,7 +3182,7 @@ export interface ListView {
    */
   filters?: FieldPath[];
   /**
-   * The default order: field paths, - first for descending, e.g. [-due, number].
+   * The default order: field paths, - first for descending, e.g. [-due, number]. Default: by the key, else newest first.
    */
   sort?: SortKey[];
   /**
@@ -3202,13 +3202,13 @@ export interface ListView {
  */
 export interface DetailView {
   /**
-   * The sections, in order.
+   * The sections, in order. Default: one section with every field.
    *
    * @minItems 1
    */
   sections?: [Section, ...Section[]];
   /**
-   * The tabs under the sections: a related list, or the record's history.
+   * The tabs under the sections: a related list, or the record's history. Default: a tab per many relation.
    */
   tabs?: Tab[];
 }

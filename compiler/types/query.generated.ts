@@ -359,7 +359,7 @@ export interface DecimalInput {
   meta?: Meta;
 }
 /**
- * An amount of money, exact (never a float). Give its currency with currency (fixed) or currencyField (per record); with neither, the amount has no fixed currency.
+ * An amount of money, exact (never a float): 18 digits, 2 after the point. Give its currency with currency (fixed) or currencyField (per record); with neither, the amount has no fixed currency.
  *
  * This interface was referenced by `QuerySpec`'s JSON-Schema
  * via the `definition` "moneyInput".
