@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { didYouMean } from "../diagnostics/suggest.ts";
+import { suggestion } from "../diagnostics/suggest.ts";
 import { parseExpression } from "../expr/index.ts";
 import { locate } from "../load/locate.ts";
 import { fileStart } from "../load/source-file.ts";
@@ -42,7 +42,7 @@ function checkRoles(ctx: CheckContext): void {
   for (const [name, { file, path, spec }] of roles) {
     const inherits = (spec.inherits ?? []) as string[];
     inherits.forEach((parent, i) => {
-      if (!roles.has(parent)) ctx.reporter.report("WV311", locate(file, [...path, "inherits", i]), `unknown role \`${parent}\``, didYouMean(parent, [...roles.keys()]));
+      if (!roles.has(parent)) ctx.reporter.report("WV311", locate(file, [...path, "inherits", i]), `unknown role \`${parent}\``, suggestion(parent, [...roles.keys()]));
     });
     edges.set(name, inherits.filter((r) => roles.has(r)));
   }
@@ -52,7 +52,7 @@ function checkRoles(ctx: CheckContext): void {
   }
   for (const [name, { file, path, spec }] of ctx.model.permissions) {
     ((spec.roles ?? []) as string[]).forEach((role, i) => {
-      if (!roles.has(role)) ctx.reporter.report("WV311", locate(file, [...path, "roles", i]), `unknown role \`${role}\` in permission \`${name}\``, didYouMean(role, [...roles.keys()]));
+      if (!roles.has(role)) ctx.reporter.report("WV311", locate(file, [...path, "roles", i]), `unknown role \`${role}\` in permission \`${name}\``, suggestion(role, [...roles.keys()]));
     });
   }
 }
@@ -72,8 +72,9 @@ function checkLocales(ctx: CheckContext): void {
   for (const [locale, { file }] of ctx.model.i18n) {
     if (!supported.includes(locale)) ctx.reporter.report("WV317", fileStart(file.path), `locale \`${locale}\` is not in weave.yaml's supported locales`, `add it: \`locales: { supported: [${[...supported, locale].join(", ")}] }\``);
   }
-  if (!app || ctx.model.i18n.size === 0) return;
-  supported.forEach((locale, i) => {
+  // Only locales listed in weave.yaml can be pointed at; the implied default gets its labels from the spec.
+  if (!app || ctx.model.i18n.size === 0 || locales.supported === undefined) return;
+  locales.supported.forEach((locale, i) => {
     if (ctx.model.i18n.has(locale)) return;
     ctx.reporter.report("WV501", locate(app.file, ["locales", "supported", i]), `locale \`${locale}\` has no messages file`, `add i18n/${locale}.yaml`);
   });

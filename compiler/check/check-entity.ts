@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { didYouMean } from "../diagnostics/suggest.ts";
+import { suggestion } from "../diagnostics/suggest.ts";
 import { locate, type DocPath } from "../load/locate.ts";
 import { fileStart, type SourceFile } from "../load/source-file.ts";
 import { checkExpressionAt } from "./check-expression.ts";
@@ -51,7 +51,7 @@ function checkKey(ctx: CheckContext, file: SourceFile, entity: EntityLike): void
     const place = locate(file, Array.isArray(entity.key) ? ["key", i] : ["key"]);
     const field = entity.fields[name];
     if (!field) {
-      ctx.reporter.report("WV302", place, `unknown field \`${name}\` on ${entity.entity}`, didYouMean(name, Object.keys(entity.fields)));
+      ctx.reporter.report("WV302", place, `unknown field \`${name}\` on ${entity.entity}`, suggestion(name, Object.keys(entity.fields)));
     } else if (!STORED_SCALARS.has(field.type) || (field.computed && !field.materialized)) {
       ctx.reporter.report("WV314", place, `key field \`${name}\` must be a stored scalar or ref, not ${field.computed ? "a virtual computed field" : field.type}`, "choose a string, slug, int, date or ref field");
     }
@@ -91,7 +91,7 @@ function checkRules(ctx: CheckContext, file: SourceFile, entity: EntityLike): vo
     checkExpressionAt(ctx, file, ["rules", i, "check"], recordEnv(entity.entity));
     if (rule.when !== undefined) checkExpressionAt(ctx, file, ["rules", i, "when"], recordEnv(entity.entity));
     if (rule.field !== undefined && !entity.fields[rule.field]) {
-      ctx.reporter.report("WV302", locate(file, ["rules", i, "field"]), `unknown field \`${rule.field}\` on ${entity.entity}`, didYouMean(rule.field, Object.keys(entity.fields)));
+      ctx.reporter.report("WV302", locate(file, ["rules", i, "field"]), `unknown field \`${rule.field}\` on ${entity.entity}`, suggestion(rule.field, Object.keys(entity.fields)));
     }
   });
 }
@@ -108,7 +108,7 @@ function checkPolicies(ctx: CheckContext, file: SourceFile, entity: EntityLike):
   }
   for (const [field, rule] of Object.entries((policies.fields ?? {}) as Record<string, Record<string, string>>)) {
     if (!entity.fields[field]) {
-      ctx.reporter.report("WV302", locate(file, ["policies", "fields", field], "key"), `unknown field \`${field}\` on ${entity.entity}`, didYouMean(field, Object.keys(entity.fields)));
+      ctx.reporter.report("WV302", locate(file, ["policies", "fields", field], "key"), `unknown field \`${field}\` on ${entity.entity}`, suggestion(field, Object.keys(entity.fields)));
       continue;
     }
     for (const op of Object.keys(rule)) checkExpressionAt(ctx, file, ["policies", "fields", field, op], env);
@@ -121,7 +121,7 @@ function checkNamedPolicies(ctx: CheckContext, file: SourceFile, entity: EntityL
   const policies = ((entity.policies ?? {}) as Record<string, Record<string, string> | undefined>)[kind] ?? {};
   for (const name of Object.keys(policies)) {
     if (!known.includes(name)) {
-      ctx.reporter.report("WV312", locate(file, ["policies", kind, name], "key"), `unknown ${kind === "transitions" ? "transition" : "action"} \`${name}\` on ${entity.entity}`, didYouMean(name, known));
+      ctx.reporter.report("WV312", locate(file, ["policies", kind, name], "key"), `unknown ${kind === "transitions" ? "transition" : "action"} \`${name}\` on ${entity.entity}`, suggestion(name, known));
       continue;
     }
     const action = actionsOf(entity)[name];
@@ -153,7 +153,7 @@ function checkActions(ctx: CheckContext, file: SourceFile, entity: EntityLike): 
     const at: DocPath = ["actions", name];
     for (const [field, spec] of Object.entries(action.input ?? {})) checkInputRef(ctx, file, [...at, "input", field], spec);
     if (typeof action.output === "string" && !ctx.model.entities.has(action.output)) {
-      ctx.reporter.report("WV301", locate(file, [...at, "output"]), `unknown entity \`${action.output}\``, didYouMean(action.output, [...ctx.model.entities.keys()]));
+      ctx.reporter.report("WV301", locate(file, [...at, "output"]), `unknown entity \`${action.output}\``, suggestion(action.output, [...ctx.model.entities.keys()]));
     }
     if (action.allow !== undefined) checkExpressionAt(ctx, file, [...at, "allow"], actionEnv(entity.entity, name, action.scope ?? "record"));
     if (action.handler !== undefined && !existsSync(join(ctx.model.root, action.handler))) {
@@ -164,5 +164,5 @@ function checkActions(ctx: CheckContext, file: SourceFile, entity: EntityLike): 
 
 function checkInputRef(ctx: CheckContext, file: SourceFile, at: DocPath, spec: FieldSpecLike): void {
   if (spec.type !== "ref" || typeof spec.to !== "string" || ctx.model.entities.has(spec.to)) return;
-  ctx.reporter.report("WV301", locate(file, [...at, "to"]), `unknown entity \`${spec.to}\``, didYouMean(spec.to, [...ctx.model.entities.keys()]));
+  ctx.reporter.report("WV301", locate(file, [...at, "to"]), `unknown entity \`${spec.to}\``, suggestion(spec.to, [...ctx.model.entities.keys()]));
 }

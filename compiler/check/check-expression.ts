@@ -1,5 +1,5 @@
 import type { KnownCode } from "../diagnostics/codes.ts";
-import { didYouMean } from "../diagnostics/suggest.ts";
+import { suggestion } from "../diagnostics/suggest.ts";
 import { checkExpression, parseExpression, type ExprDiagnostic } from "../expr/index.ts";
 import type { Expr, Expression, ExprType } from "../ir/index.ts";
 import { locate, scalarAt, type DocPath } from "../load/locate.ts";
@@ -56,7 +56,7 @@ function checkRoleLiterals(ctx: CheckContext, file: SourceFile, path: DocPath, s
     if (!isRolesMember(node.right) || typeof node.left.value !== "string") return;
     const role = node.left.value;
     if (ctx.model.roles.has(role)) return;
-    const hint = didYouMean(role, [...ctx.model.roles.keys()]) ?? "declare it under `roles:` in a policies/*.policy.yaml file";
+    const hint = suggestion(role, [...ctx.model.roles.keys()]) ?? "declare it under `roles:` in a policies/*.policy.yaml file";
     reportAt(ctx, file, path, source, { code: "WV311" as ExprDiagnostic["code"], severity: "error", message: `unknown role \`${role}\``, hint, start: node.left.span.start, end: node.left.span.end });
   });
 }

@@ -1,3 +1,4 @@
+import { suggestion } from "../diagnostics/suggest.ts";
 import { locate, type DocPath } from "../load/locate.ts";
 import type { SourceFile } from "../load/source-file.ts";
 import { checkExpressionAt } from "./check-expression.ts";
@@ -23,6 +24,7 @@ export function checkFields(ctx: CheckContext, file: SourceFile, entity: string,
     if (field.type === "state") checkMachineRef(ctx, file, at, entity, field);
     checkOptionConflicts(ctx, file, at, field);
     if (field.computed) checkExpressionAt(ctx, file, [...at, "computed"], recordEnv(entity), fieldType(ctx.model, entity, name, field));
+    if (field.backfill) checkExpressionAt(ctx, file, [...at, "backfill"], recordEnv(entity), fieldType(ctx.model, entity, name, field));
     checkDefault(ctx, file, at, entity, name, field);
     if (Array.isArray(field.uniqueWithin)) checkFieldNames(ctx, file, [...at, "uniqueWithin"], entity, field.uniqueWithin as string[], fields);
     if (field.currencyField) checkCurrencyField(ctx, file, at, entity, fields, String(field.currencyField));
@@ -33,7 +35,7 @@ function checkMachineRef(ctx: CheckContext, file: SourceFile, at: DocPath, entit
   const machines = Object.keys((ctx.model.entities.get(entity)?.spec.states ?? {}) as object);
   const machine = String(field.machine);
   if (machines.includes(machine)) return;
-  const hint = machines.length ? `${entity} has: ${machines.join(", ")}` : `add \`states: { ${machine}: { initial: ..., transitions: ... } }\``;
+  const hint = suggestion(machine, machines) ?? `add \`states: { ${machine}: { initial: ..., transitions: ... } }\``;
   ctx.reporter.report("WV306", locate(file, [...at, "machine"]), `unknown state machine \`${machine}\` on ${entity}`, hint);
 }
 

@@ -1,4 +1,4 @@
-import { didYouMean } from "../diagnostics/suggest.ts";
+import { suggestion } from "../diagnostics/suggest.ts";
 import { locate } from "../load/locate.ts";
 import { checkExpressionAt } from "./check-expression.ts";
 import { queryAllowEnv, queryEnv, type CheckContext } from "./context.ts";
@@ -20,7 +20,7 @@ export function checkQueries(ctx: CheckContext): void {
     ctx.shapes.set(`${name}.params`, shapeOf(ctx.model, name, params));
     if (spec.allow !== undefined) checkExpressionAt(ctx, file, ["allow"], queryAllowEnv(name));
     if (!ctx.model.entities.has(from)) {
-      ctx.reporter.report("WV301", locate(file, ["from"]), `unknown entity \`${from}\``, didYouMean(from, [...ctx.model.entities.keys()]));
+      ctx.reporter.report("WV301", locate(file, ["from"]), `unknown entity \`${from}\``, suggestion(from, [...ctx.model.entities.keys()]));
       continue;
     }
     for (const key of ["select", "sort"] as const) {

@@ -1,6 +1,7 @@
-import { didYouMean } from "../diagnostics/suggest.ts";
+import { suggestion } from "../diagnostics/suggest.ts";
 import { locate, type DocPath } from "../load/locate.ts";
 import type { SourceFile } from "../load/source-file.ts";
+import { capitalize } from "../lower/names.ts";
 import type { CheckContext } from "./context.ts";
 import type { FieldSpecLike } from "./model.ts";
 
@@ -27,7 +28,7 @@ export function checkRelation(ctx: CheckContext, file: SourceFile, at: DocPath, 
 
 function checkTarget(ctx: CheckContext, file: SourceFile, at: DocPath, target: string): boolean {
   if (ctx.model.entities.has(target)) return true;
-  const hint = didYouMean(target, [...ctx.model.entities.keys()]);
+  const hint = suggestion(target, [...ctx.model.entities.keys()]);
   ctx.reporter.report("WV301", locate(file, at), `unknown entity \`${target}\``, hint);
   return false;
 }
@@ -38,7 +39,7 @@ function checkInverse(ctx: CheckContext, file: SourceFile, at: DocPath, owner: s
   const place = locate(file, [...at, "inverse"]);
   if (!other) {
     const candidates = Object.entries(fields).filter(([, f]) => kinds.includes(f.type) && f.to === owner).map(([n]) => n);
-    const hint = didYouMean(inverse, candidates) ?? `add \`${inverse}: { type: ${kinds[0]}, to: ${owner} }\` to ${target}`;
+    const hint = suggestion(inverse, candidates) ?? `add \`${inverse}: { type: ${kinds[0]}, to: ${owner} }\` to ${target}`;
     return ctx.reporter.report("WV303", place, `${owner}.${name} names inverse \`${inverse}\`, but ${target} has no such field`, hint);
   }
   if (!kinds.includes(other.type) || other.to !== owner) {
@@ -53,4 +54,37 @@ function checkThrough(ctx: CheckContext, file: SourceFile, at: DocPath, owner: s
   const missing = [owner, target].filter((side) => !refs.some((f) => f.to === side));
   if (missing.length === 0) return;
   ctx.reporter.report("WV303", locate(file, [...at, "through"]), `join entity ${through} needs a ref to ${missing.join(" and ")}`, `add \`${missing[0]!.toLowerCase()}: { type: ref, to: ${missing[0]} }\` to ${through}`);
+}
+
+/**
+ * Reports many-to-many relations whose generated join entity would take a name already in use
+ * (WV300): a declared entity's, or another generated join's. The name is the one lowering gives
+ * (compiler/lower/join-entities.ts): `<Entity><Field>Link`, made once per relation and its inverse.
+ *
+ * @example
+ *   checkJoinNames(ctx); // Invoice.tags and a declared InvoiceTagsLink entity: WV300 at `tags`
+ */
+export function checkJoinNames(ctx: CheckContext): void {
+  const generated = new Map<string, string>();
+  const shared = new Set<string>();
+  for (const [owner, { file, spec }] of ctx.model.entities) {
+    for (const [name, field] of Object.entries(spec.fields)) {
+      if (field.type !== "many-to-many" || field.through !== undefined || shared.has(`${owner}.${name}`)) continue;
+      if (field.inverse !== undefined) shared.add(`${String(field.to)}.${String(field.inverse)}`);
+      const join = `${owner}${capitalize(name)}Link`;
+      const clash = joinNameTaken(ctx, join, generated.get(join));
+      if (clash) ctx.reporter.report("WV300", locate(file, ["fields", name], "key"), `${owner}.${name} generates a join entity named \`${join}\`, but ${clash.reason}`, clash.hint);
+      generated.set(join, `${owner}.${name}`);
+    }
+  }
+}
+
+function joinNameTaken(ctx: CheckContext, join: string, generatedBy: string | undefined): { reason: string; hint: string } | undefined {
+  const taken = ctx.model.entities.get(join);
+  if (taken) {
+    const reason = `an entity of that name is defined in ${taken.file.path}:${locate(taken.file, taken.path).line}`;
+    return { reason, hint: `if ${join} is meant as the join entity, say so with \`through: ${join}\`; otherwise rename it` };
+  }
+  if (generatedBy) return { reason: `${generatedBy} generates one of that name too`, hint: "give one of the two relations its own join entity with `through:`" };
+  return undefined;
 }

@@ -1,4 +1,4 @@
-import { didYouMean } from "../diagnostics/suggest.ts";
+import { suggestion } from "../diagnostics/suggest.ts";
 import { locate, type DocPath } from "../load/locate.ts";
 import type { SourceFile } from "../load/source-file.ts";
 import type { CheckContext } from "./context.ts";
@@ -21,7 +21,7 @@ export function checkSeeds(ctx: CheckContext): void {
     for (const [entity, rows] of Object.entries((spec.records ?? {}) as Record<string, Row[]>)) {
       const located = ctx.model.entities.get(entity);
       if (!located) {
-        ctx.reporter.report("WV301", locate(file, ["records", entity], "key"), `unknown entity \`${entity}\` in seed data`, didYouMean(entity, [...ctx.model.entities.keys()]));
+        ctx.reporter.report("WV301", locate(file, ["records", entity], "key"), `unknown entity \`${entity}\` in seed data`, suggestion(entity, [...ctx.model.entities.keys()]));
         continue;
       }
       rows.forEach((row, i) => checkRow(ctx, file, ["records", entity, i], located.spec, row, keys));
@@ -57,14 +57,14 @@ function checkUser(ctx: CheckContext, file: SourceFile, at: DocPath, user: Row, 
 
 function checkRoles(ctx: CheckContext, file: SourceFile, at: DocPath, roles: readonly string[]): void {
   roles.forEach((role, i) => {
-    if (!ctx.model.roles.has(role)) ctx.reporter.report("WV311", locate(file, [...at, i]), `unknown role \`${role}\``, didYouMean(role, [...ctx.model.roles.keys()]));
+    if (!ctx.model.roles.has(role)) ctx.reporter.report("WV311", locate(file, [...at, i]), `unknown role \`${role}\``, suggestion(role, [...ctx.model.roles.keys()]));
   });
 }
 
 function checkTenant(ctx: CheckContext, file: SourceFile, at: DocPath, tenant: string, keys: Map<string, Set<string>>, who: string): void {
   const tenants = keys.get("$tenant")!;
   if (tenants.has(tenant)) return;
-  ctx.reporter.report("WV318", locate(file, at), `${who} belongs to tenant \`${tenant}\`, which no seed file creates`, didYouMean(tenant, [...tenants]));
+  ctx.reporter.report("WV318", locate(file, at), `${who} belongs to tenant \`${tenant}\`, which no seed file creates`, suggestion(tenant, [...tenants]));
 }
 
 function checkRow(ctx: CheckContext, file: SourceFile, at: DocPath, entity: EntityLike, row: Row, keys: Map<string, Set<string>>): void {
@@ -74,14 +74,14 @@ function checkRow(ctx: CheckContext, file: SourceFile, at: DocPath, entity: Enti
     const field = entity.fields[name];
     if (!field) {
       if (!(SYSTEM_FIELDS as readonly string[]).includes(name)) {
-        ctx.reporter.report("WV302", locate(file, [...at, name], "key"), `unknown field \`${name}\` on ${entity.entity}`, didYouMean(name, Object.keys(entity.fields)));
+        ctx.reporter.report("WV302", locate(file, [...at, name], "key"), `unknown field \`${name}\` on ${entity.entity}`, suggestion(name, Object.keys(entity.fields)));
       }
       continue;
     }
     if ((field.type !== "ref" && field.type !== "one") || typeof field.to !== "string" || value === null) continue;
     const known = keys.get(field.to);
     if (known && !known.has(String(value))) {
-      ctx.reporter.report("WV318", locate(file, [...at, name]), `${entity.entity}.${name} refers to ${field.to} \`${String(value)}\`, which no seed record has as its key`, didYouMean(String(value), [...known]));
+      ctx.reporter.report("WV318", locate(file, [...at, name]), `${entity.entity}.${name} refers to ${field.to} \`${String(value)}\`, which no seed record has as its key`, suggestion(String(value), [...known]));
     }
   }
 }

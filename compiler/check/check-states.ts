@@ -1,4 +1,4 @@
-import { didYouMean } from "../diagnostics/suggest.ts";
+import { suggestion } from "../diagnostics/suggest.ts";
 import { locate, type DocPath } from "../load/locate.ts";
 import type { SourceFile } from "../load/source-file.ts";
 import { checkExpressionAt } from "./check-expression.ts";
@@ -30,7 +30,7 @@ export function checkStates(ctx: CheckContext, file: SourceFile, entity: EntityL
 
 function checkStateName(ctx: CheckContext, file: SourceFile, at: DocPath, state: string, states: readonly string[]): void {
   if (states.includes(state)) return;
-  ctx.reporter.report("WV307", locate(file, at), `unknown state \`${state}\``, didYouMean(state, states));
+  ctx.reporter.report("WV307", locate(file, at), `unknown state \`${state}\``, suggestion(state, states));
 }
 
 function checkStateField(ctx: CheckContext, file: SourceFile, at: DocPath, entity: EntityLike, name: string, machine: MachineLike): void {
@@ -57,7 +57,7 @@ function checkTransition(ctx: CheckContext, file: SourceFile, at: DocPath, entit
 function checkSetEffect(ctx: CheckContext, file: SourceFile, at: DocPath, entity: EntityLike, field: string): void {
   const spec = entity.fields[field];
   if (!spec) {
-    ctx.reporter.report("WV302", locate(file, at, "key"), `unknown field \`${field}\` on ${entity.entity}`, didYouMean(field, Object.keys(entity.fields)));
+    ctx.reporter.report("WV302", locate(file, at, "key"), `unknown field \`${field}\` on ${entity.entity}`, suggestion(field, Object.keys(entity.fields)));
     return;
   }
   if (spec.computed || spec.type === "state" || spec.type === "many" || spec.type === "many-to-many") {

@@ -1,4 +1,4 @@
-import { didYouMean } from "../diagnostics/suggest.ts";
+import { suggestion } from "../diagnostics/suggest.ts";
 import { locate, type DocPath } from "../load/locate.ts";
 import type { SourceFile } from "../load/source-file.ts";
 import { actionsOf, transitionNames } from "./check-entity.ts";
@@ -25,12 +25,12 @@ export function checkWorkflows(ctx: CheckContext): void {
     const steps = (spec.steps ?? []) as StepLike[];
     steps.forEach((step, i) => {
       if (step.query !== undefined && !ctx.model.queries.has(step.query)) {
-        ctx.reporter.report("WV316", locate(file, ["steps", i, "query"]), `unknown saved query \`${step.query}\``, didYouMean(step.query, [...ctx.model.queries.keys()]));
+        ctx.reporter.report("WV316", locate(file, ["steps", i, "query"]), `unknown saved query \`${step.query}\``, suggestion(step.query, [...ctx.model.queries.keys()]));
       }
       if (step.action !== undefined) checkMemberRef(ctx, file, ["steps", i, "action"], step.action, "action");
       const earlier = steps.slice(0, i).map((s) => s.name);
       if (step.forEach !== undefined && !earlier.includes(step.forEach)) {
-        ctx.reporter.report("WV302", locate(file, ["steps", i, "forEach"]), `\`forEach\` names \`${step.forEach}\`, which is not an earlier step`, didYouMean(step.forEach, earlier));
+        ctx.reporter.report("WV302", locate(file, ["steps", i, "forEach"]), `\`forEach\` names \`${step.forEach}\`, which is not an earlier step`, suggestion(step.forEach, earlier));
       }
     });
   }
@@ -41,10 +41,10 @@ function checkMemberRef(ctx: CheckContext, file: SourceFile, at: DocPath, ref: s
   const [entityName = "", member = ""] = ref.split(".");
   const entity = ctx.model.entities.get(entityName)?.spec;
   if (!entity) {
-    ctx.reporter.report("WV301", locate(file, at), `unknown entity \`${entityName}\` in \`${ref}\``, didYouMean(entityName, [...ctx.model.entities.keys()]));
+    ctx.reporter.report("WV301", locate(file, at), `unknown entity \`${entityName}\` in \`${ref}\``, suggestion(entityName, [...ctx.model.entities.keys()]));
     return;
   }
   const known = kind === "transition" ? transitionNames(entity) : Object.keys(actionsOf(entity));
   if (known.includes(member)) return;
-  ctx.reporter.report("WV312", locate(file, at), `unknown ${kind} \`${member}\` on ${entityName}`, didYouMean(member, known));
+  ctx.reporter.report("WV312", locate(file, at), `unknown ${kind} \`${member}\` on ${entityName}`, suggestion(member, known));
 }

@@ -4,6 +4,7 @@ import { checkApp } from "./check-app.ts";
 import { checkCycles } from "./check-cycles.ts";
 import { checkEntity } from "./check-entity.ts";
 import { checkQueries } from "./check-queries.ts";
+import { checkJoinNames } from "./check-relations.ts";
 import { checkSeeds } from "./check-seeds.ts";
 import { checkWorkflows } from "./check-workflows.ts";
 import type { CheckContext } from "./context.ts";
@@ -24,6 +25,7 @@ export function checkDocuments(root: string, files: readonly SourceFile[], repor
   const ctx: CheckContext = { model, reporter, shapes: new Map(), rules: new Map() };
   checkApp(ctx);
   for (const { file, spec } of model.entities.values()) checkEntity(ctx, file, spec);
+  checkJoinNames(ctx);
   checkCycles(ctx);
   checkQueries(ctx);
   checkWorkflows(ctx);

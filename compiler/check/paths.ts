@@ -1,4 +1,4 @@
-import { didYouMean } from "../diagnostics/suggest.ts";
+import { suggestion } from "../diagnostics/suggest.ts";
 import { locate, type DocPath } from "../load/locate.ts";
 import type { SourceFile } from "../load/source-file.ts";
 import type { CheckContext } from "./context.ts";
@@ -24,7 +24,7 @@ export function checkFieldPath(ctx: CheckContext, file: SourceFile, at: DocPath,
     if (!fields) return undefined;
     found = fields[name] ?? (i === 0 || ctx.model.entities.has(owner) ? systemField(name) : undefined);
     if (!found) {
-      const hint = didYouMean(name, [...Object.keys(fields), ...SYSTEM_FIELDS]);
+      const hint = suggestion(name, [...Object.keys(fields), ...SYSTEM_FIELDS]);
       ctx.reporter.report("WV302", locate(file, at), `unknown field \`${name}\` on ${owner}${segments.length > 1 ? ` in \`${path}\`` : ""}`, hint);
       return undefined;
     }
@@ -55,6 +55,6 @@ function traverse(ctx: CheckContext, field: FieldSpecLike | "system"): { owner?:
 export function checkFieldNames(ctx: CheckContext, file: SourceFile, at: DocPath, owner: string, names: readonly string[], fields: Readonly<Record<string, FieldSpecLike>>): void {
   names.forEach((name, i) => {
     if (fields[name] || (SYSTEM_FIELDS as readonly string[]).includes(name)) return;
-    ctx.reporter.report("WV302", locate(file, [...at, i]), `unknown field \`${name}\` on ${owner}`, didYouMean(name, Object.keys(fields)));
+    ctx.reporter.report("WV302", locate(file, [...at, i]), `unknown field \`${name}\` on ${owner}`, suggestion(name, Object.keys(fields)));
   });
 }

@@ -48,7 +48,10 @@ function uniqueFolders(): { folder: string }[] {
 async function listYaml(dir: string): Promise<string[]> {
   try {
     const entries = await readdir(dir, { withFileTypes: true });
-    return entries.filter((e) => e.isFile() && /\.ya?ml$/.test(e.name)).map((e) => e.name);
+    // Links count (a policy file shared between apps). A broken link or a folder named like a spec
+    // file is kept too, so that reading it reports it (WV105) instead of silently leaving it out.
+    const kept = entries.filter((e) => e.isFile() || e.isSymbolicLink() || e.isDirectory());
+    return kept.filter((e) => /\.ya?ml$/.test(e.name)).map((e) => e.name);
   } catch {
     return [];
   }

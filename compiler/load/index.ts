@@ -32,7 +32,9 @@ async function readText(absolute: string, path: string, reporter: Reporter): Pro
   try {
     return await Bun.file(absolute).text();
   } catch (error) {
-    reporter.report("WV105", fileStart(path), `cannot read ${path}: ${(error as Error).message}`);
+    // The message names the absolute path; diagnostics name files relative to the app folder.
+    const reason = (error as Error).message.replaceAll(absolute, path);
+    reporter.report("WV105", fileStart(path), `cannot read ${path}: ${reason}`, "make it a readable file: not a folder, nor a symbolic link to a missing file");
     return undefined;
   }
 }

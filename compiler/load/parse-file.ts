@@ -1,12 +1,14 @@
-import { isMap, LineCounter, parseDocument, type YAMLError } from "yaml";
+import { isMap, LineCounter, parseDocument } from "yaml";
 import type { Reporter } from "../diagnostics/reporter.ts";
 import { placeOf, type FileKind, type SourceFile } from "./source-file.ts";
+import { firstAlias, reportYamlError } from "./yaml-errors.ts";
 
 const MODELINE = /^#\s*yaml-language-server:\s*\$schema=\S+/m;
 
 /**
  * Parses one spec file's text, keeping source ranges for diagnostics. YAML errors are reported
- * (WV100, duplicate keys WV101) and never thrown; a document that is not a mapping is WV102.
+ * (WV100, duplicate keys WV101, several documents WV102) and never thrown; a document that is not
+ * a mapping is WV102.
  *
  * @example
  *   const file = parseSpecFile("domain/invoice.entity.yaml", "entity", text, reporter);
@@ -14,7 +16,9 @@ const MODELINE = /^#\s*yaml-language-server:\s*\$schema=\S+/m;
  */
 export function parseSpecFile(path: string, kind: FileKind, text: string, reporter: Reporter): SourceFile {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  // logLevel "error": the yaml library would print warnings (e.g. about a `? [complex, key]`) to
+  // stderr; the compiler speaks only through diagnostics, and schema validation reports that key.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, logLevel: "error" });
   const file = { kind, path, text, doc, lines, data: undefined as unknown };
   for (const error of doc.errors) reportYamlError(file, error, reporter);
   if (doc.errors.length > 0) return file;
@@ -26,17 +30,18 @@ export function parseSpecFile(path: string, kind: FileKind, text: string, report
   if (!MODELINE.test(text)) {
     reporter.report("WV107", placeOf(file, 0), `${path} has no yaml-language-server $schema modeline`, modelineHint(path, kind));
   }
-  return { ...file, data: doc.toJS({ maxAliasCount: 100 }) };
+  return { ...file, data: toData(file, reporter) };
 }
 
-function reportYamlError(file: Pick<SourceFile, "path" | "lines">, error: YAMLError, reporter: Reporter): void {
-  const [start, end] = error.pos;
-  const message = error.message.split("\n")[0] ?? error.message;
-  if (error.code === "DUPLICATE_KEY") {
-    reporter.report("WV101", placeOf(file, start, end), `duplicate key: ${message}`, "remove or rename one of the two keys");
-    return;
+/** The plain data; undefined when aliases expand to more than a spec needs (the yaml library throws then). */
+function toData(file: SourceFile, reporter: Reporter): unknown {
+  try {
+    return file.doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    const message = `YAML aliases expand to too much data: ${(error as Error).message}`;
+    reporter.report("WV100", placeOf(file, firstAlias(file.doc)), message, "write the values out instead of repeating `*alias` references");
+    return undefined;
   }
-  reporter.report("WV100", placeOf(file, start, end), `YAML syntax error: ${message}`);
 }
 
 function mappingHint(kind: FileKind): string {

@@ -1,7 +1,7 @@
 import type { ErrorObject } from "ajv";
 import type { KnownCode } from "../diagnostics/codes.ts";
 import type { Reporter } from "../diagnostics/reporter.ts";
-import { didYouMean } from "../diagnostics/suggest.ts";
+import { suggestion } from "../diagnostics/suggest.ts";
 import { locate, type DocPath, type Target } from "../load/locate.ts";
 import type { SourceFile } from "../load/source-file.ts";
 import { validatorFor } from "./ajv.ts";
@@ -24,7 +24,25 @@ export function validateFile(file: SourceFile, reporter: Reporter): boolean {
 /** Drops combinator summaries (oneOf, anyOf, if) when a more precise error explains the same spot. */
 function relevantErrors(errors: readonly ErrorObject[]): ErrorObject[] {
   const precise = errors.filter((e) => !["oneOf", "anyOf", "if", "not", "propertyNames"].includes(e.keyword));
-  return precise.length > 0 ? precise : [...errors];
+  return mergeTypeErrors(dropTagEnums(precise.length > 0 ? precise : errors));
+}
+
+/** A bad field `type` fails both the discriminator and the enum editors complete from; the discriminator says it better. */
+function dropTagEnums(errors: readonly ErrorObject[]): ErrorObject[] {
+  const tags = new Set(errors.filter((e) => e.keyword === "discriminator").map((e) => `${e.instancePath}/${String(e.params.tag)}`));
+  return errors.filter((e) => e.keyword !== "enum" || !tags.has(e.instancePath));
+}
+
+/** `to: 5` fails each branch of `string | list` with its own type error; one diagnostic names both types. */
+function mergeTypeErrors(errors: readonly ErrorObject[]): ErrorObject[] {
+  const byPath = new Map<string, Set<string>>();
+  const kept = errors.filter((e) => {
+    if (e.keyword !== "type") return true;
+    const types = byPath.get(e.instancePath);
+    byPath.set(e.instancePath, new Set([...(types ?? []), String(e.params.type)]));
+    return types === undefined;
+  });
+  return kept.map((e) => (e.keyword === "type" ? { ...e, params: { type: [...byPath.get(e.instancePath)!].join(",") } } : e));
 }
 
 function reportError(file: SourceFile, error: ErrorObject, reporter: Reporter, root: object): void {
@@ -49,10 +67,12 @@ function describe(error: ErrorObject, path: DocPath): Mapped {
     case "additionalProperties": {
       const key = String(params.additionalProperty);
       const allowed = Object.keys((error.parentSchema as { properties?: object })?.properties ?? {});
-      return { code: "WV200", path: [...path, key], target: "key", message: `unknown key \`${key}\` ${where}`, hint: didYouMean(key, allowed) };
+      return { code: "WV200", path: [...path, key], target: "key", message: `unknown key \`${key}\` ${where}`, hint: suggestion(key, allowed) };
     }
     case "required":
       return { code: "WV201", path, target: "key", message: `missing required key \`${String(params.missingProperty)}\` ${where}` };
+    case "dependencies": // `materialized` without `computed`: point at the key that needs the other
+      return { code: "WV201", path: [...path, String(params.property)], target: "key", message: `\`${String(params.property)}\` needs \`${String(params.missingProperty)}\` ${where}` };
     case "type":
       return { code: "WV202", path, target: "value", message: `${label(path)} must be ${article(String(params.type))}` };
     case "enum":
@@ -72,7 +92,7 @@ function enumError(error: ErrorObject, path: DocPath): Mapped {
   const params = error.params as { allowedValues?: unknown[]; allowedValue?: unknown };
   const allowed = (params.allowedValues ?? [params.allowedValue]).map(String);
   const value = String(error.data);
-  const hint = didYouMean(value, allowed) ?? `allowed: ${allowed.map((a) => `\`${a}\``).join(", ")}`;
+  const hint = suggestion(value, allowed) ?? `allowed: ${allowed.map((a) => `\`${a}\``).join(", ")}`;
   return { code: "WV203", path, target: "value", message: `${label(path)} must be one of ${allowed.map((a) => `\`${a}\``).join(", ")}, not \`${value}\``, hint };
 }
 
@@ -87,11 +107,14 @@ function discriminatorError(error: ErrorObject, path: DocPath, root: object): Ma
     })
     .filter((v): v is string => typeof v === "string");
   const tagPath = [...path, params.tag];
+  if (params.tagValue !== undefined && typeof params.tagValue !== "string") {
+    return { code: "WV202", path: tagPath, target: "value", message: `${label(tagPath)} must be a string`, hint: `one of: ${branches.join(", ")}` };
+  }
   if (params.tagValue === undefined) {
     return { code: "WV201", path, target: "key", message: `missing required key \`${params.tag}\` in \`${path.join(".")}\``, hint: `one of: ${branches.join(", ")}` };
   }
   const value = String(params.tagValue);
-  return { code: "WV203", path: tagPath, target: "value", message: `unknown ${params.tag} \`${value}\` in \`${path.join(".")}\``, hint: didYouMean(value, branches) };
+  return { code: "WV203", path: tagPath, target: "value", message: `unknown ${params.tag} \`${value}\` in \`${path.join(".")}\``, hint: suggestion(value, branches) };
 }
 
 /** Follows a local `#/definitions/...` reference of the file kind's schema. */
@@ -121,7 +144,7 @@ function label(path: DocPath): string {
 }
 
 function article(type: string): string {
-  const names = type.split(",").map((t) => (t === "object" ? "a mapping" : t === "array" ? "a list" : `a ${t}`));
+  const names = type.split(",").map((t) => (t === "object" ? "a mapping" : t === "array" ? "a list" : t === "integer" ? "an integer" : `a ${t}`));
   return names.join(" or ");
 }
 
