@@ -17,3 +17,10 @@ export type IR = DeepReadonly<WeaveIR>;
 
 /** The IR format version this compiler writes. */
 export const IR_VERSION = 1 as const;
+
+/** An entity of the IR, readonly. */
+export type IREntity = IR["entities"][number];
+/** A field of an IR entity, readonly. */
+export type IRField = IREntity["fields"][number];
+/** A checked expression of the IR, readonly. */
+export type IRExpression = NonNullable<IRField["computed"]>;

@@ -258,6 +258,7 @@ export interface Field {
   pii: boolean;
   encrypted: boolean;
   default?: DefaultValue;
+  backfill?: Expression1;
   computed?: Expression;
   materialized: boolean;
   constraints?: Constraints;
@@ -452,6 +453,15 @@ export interface EntityType {
 export interface ObjectType {
   kind: "object";
   name: string;
+}
+/**
+ * How existing rows get a value when a migration adds this field as required.
+ */
+export interface Expression1 {
+  source: string;
+  ast: Expr;
+  type: ExprType;
+  origin: Origin;
 }
 /**
  * This interface was referenced by `WeaveIR`'s JSON-Schema

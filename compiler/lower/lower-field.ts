@@ -43,6 +43,8 @@ export function lowerField(src: LowerSource, at: DocPath, name: string, spec: Fi
   if (Object.keys(constraints).length > 0) field.constraints = constraints;
   const computed = optionalExpressionAt(src, [...at, "computed"], spec.computed);
   if (computed) field.computed = computed;
+  const backfill = optionalExpressionAt(src, [...at, "backfill"], spec.backfill);
+  if (backfill) field.backfill = backfill;
   const fallback = lowerDefault(src, at, spec.default);
   if (fallback) field.default = fallback;
   const relation = relationOf(spec);
@@ -53,7 +55,8 @@ export function lowerField(src: LowerSource, at: DocPath, name: string, spec: Fi
 
 function storageOf(spec: FieldSpecLike): Field["storage"] {
   if (spec.computed !== undefined) return spec.materialized ? "column" : "virtual";
-  if (spec.type === "many" || spec.type === "many-to-many") return "relation";
+  // The side of a one-to-one pair that names its `inverse` only reads: the other side holds the key.
+  if (spec.type === "many" || spec.type === "many-to-many" || (spec.type === "one" && spec.inverse !== undefined)) return "relation";
   if (spec.type === "embedded" || spec.type === "json" || spec.type === "file") return "jsonb";
   if (spec.type === "ref" || spec.type === "one") return Array.isArray(spec.to) ? "polymorphic" : "foreignKey";
   return "column";

@@ -326,6 +326,10 @@ export interface StringField {
    */
   default?: string | DefaultExpression;
   /**
+   * How records that already exist get a value when this field is added as a required field: an expression over the record, e.g. lower(name), run once by the migration that adds the column. Without it or a default, adding a required field to a table that has rows fails with a message that says so.
+   */
+  backfill?: ExpressionSource;
+  /**
    * Derive the value from an expression over the record, e.g. sum(lines.total). The field becomes read-only: never accepted as input. The expression's type must fit the field's type.
    */
   computed?: ExpressionSource;
@@ -425,6 +429,10 @@ export interface TextField {
    */
   default?: string | DefaultExpression;
   /**
+   * How records that already exist get a value when this field is added as a required field: an expression over the record, e.g. lower(name), run once by the migration that adds the column. Without it or a default, adding a required field to a table that has rows fails with a message that says so.
+   */
+  backfill?: ExpressionSource;
+  /**
    * Derive the value from an expression over the record, e.g. sum(lines.total). The field becomes read-only: never accepted as input. The expression's type must fit the field's type.
    */
   computed?: ExpressionSource;
@@ -511,6 +519,10 @@ export interface IntField {
    * The value a new record starts with when none is given: an integer, or { expr: "<expression>" } evaluated at creation (e.g. { expr: "today()" }).
    */
   default?: number | DefaultExpression;
+  /**
+   * How records that already exist get a value when this field is added as a required field: an expression over the record, e.g. lower(name), run once by the migration that adds the column. Without it or a default, adding a required field to a table that has rows fails with a message that says so.
+   */
+  backfill?: ExpressionSource;
   /**
    * Derive the value from an expression over the record, e.g. sum(lines.total). The field becomes read-only: never accepted as input. The expression's type must fit the field's type.
    */
@@ -607,6 +619,10 @@ export interface DecimalField {
    */
   default?: (number | string) | DefaultExpression;
   /**
+   * How records that already exist get a value when this field is added as a required field: an expression over the record, e.g. lower(name), run once by the migration that adds the column. Without it or a default, adding a required field to a table that has rows fails with a message that says so.
+   */
+  backfill?: ExpressionSource;
+  /**
    * Derive the value from an expression over the record, e.g. sum(lines.total). The field becomes read-only: never accepted as input. The expression's type must fit the field's type.
    */
   computed?: ExpressionSource;
@@ -702,6 +718,10 @@ export interface MoneyField {
    */
   default?: (number | string) | DefaultExpression;
   /**
+   * How records that already exist get a value when this field is added as a required field: an expression over the record, e.g. lower(name), run once by the migration that adds the column. Without it or a default, adding a required field to a table that has rows fails with a message that says so.
+   */
+  backfill?: ExpressionSource;
+  /**
    * Derive the value from an expression over the record, e.g. sum(lines.total). The field becomes read-only: never accepted as input. The expression's type must fit the field's type.
    */
   computed?: ExpressionSource;
@@ -780,6 +800,10 @@ export interface BooleanField {
    * The value a new record starts with when none is given: true or false, or { expr: "<expression>" } evaluated at creation (e.g. { expr: "today()" }).
    */
   default?: boolean | DefaultExpression;
+  /**
+   * How records that already exist get a value when this field is added as a required field: an expression over the record, e.g. lower(name), run once by the migration that adds the column. Without it or a default, adding a required field to a table that has rows fails with a message that says so.
+   */
+  backfill?: ExpressionSource;
   /**
    * Derive the value from an expression over the record, e.g. sum(lines.total). The field becomes read-only: never accepted as input. The expression's type must fit the field's type.
    */
@@ -860,6 +884,10 @@ export interface DateField {
    */
   default?: string | DefaultExpression;
   /**
+   * How records that already exist get a value when this field is added as a required field: an expression over the record, e.g. lower(name), run once by the migration that adds the column. Without it or a default, adding a required field to a table that has rows fails with a message that says so.
+   */
+  backfill?: ExpressionSource;
+  /**
    * Derive the value from an expression over the record, e.g. sum(lines.total). The field becomes read-only: never accepted as input. The expression's type must fit the field's type.
    */
   computed?: ExpressionSource;
@@ -939,6 +967,10 @@ export interface DatetimeField {
    */
   default?: string | DefaultExpression;
   /**
+   * How records that already exist get a value when this field is added as a required field: an expression over the record, e.g. lower(name), run once by the migration that adds the column. Without it or a default, adding a required field to a table that has rows fails with a message that says so.
+   */
+  backfill?: ExpressionSource;
+  /**
    * Derive the value from an expression over the record, e.g. sum(lines.total). The field becomes read-only: never accepted as input. The expression's type must fit the field's type.
    */
   computed?: ExpressionSource;
@@ -1017,6 +1049,10 @@ export interface UuidField {
    * The value a new record starts with when none is given: a UUID, or { expr: "<expression>" } evaluated at creation (e.g. { expr: "today()" }).
    */
   default?: string | DefaultExpression;
+  /**
+   * How records that already exist get a value when this field is added as a required field: an expression over the record, e.g. lower(name), run once by the migration that adds the column. Without it or a default, adding a required field to a table that has rows fails with a message that says so.
+   */
+  backfill?: ExpressionSource;
   /**
    * Derive the value from an expression over the record, e.g. sum(lines.total). The field becomes read-only: never accepted as input. The expression's type must fit the field's type.
    */
@@ -1105,6 +1141,10 @@ export interface EmailField {
    */
   default?: string | DefaultExpression;
   /**
+   * How records that already exist get a value when this field is added as a required field: an expression over the record, e.g. lower(name), run once by the migration that adds the column. Without it or a default, adding a required field to a table that has rows fails with a message that says so.
+   */
+  backfill?: ExpressionSource;
+  /**
    * Derive the value from an expression over the record, e.g. sum(lines.total). The field becomes read-only: never accepted as input. The expression's type must fit the field's type.
    */
   computed?: ExpressionSource;
@@ -1191,6 +1231,10 @@ export interface UrlField {
    * The value a new record starts with when none is given: an absolute URL, or { expr: "<expression>" } evaluated at creation (e.g. { expr: "today()" }).
    */
   default?: string | DefaultExpression;
+  /**
+   * How records that already exist get a value when this field is added as a required field: an expression over the record, e.g. lower(name), run once by the migration that adds the column. Without it or a default, adding a required field to a table that has rows fails with a message that says so.
+   */
+  backfill?: ExpressionSource;
   /**
    * Derive the value from an expression over the record, e.g. sum(lines.total). The field becomes read-only: never accepted as input. The expression's type must fit the field's type.
    */
@@ -1279,6 +1323,10 @@ export interface SlugField {
    */
   default?: string | DefaultExpression;
   /**
+   * How records that already exist get a value when this field is added as a required field: an expression over the record, e.g. lower(name), run once by the migration that adds the column. Without it or a default, adding a required field to a table that has rows fails with a message that says so.
+   */
+  backfill?: ExpressionSource;
+  /**
    * Derive the value from an expression over the record, e.g. sum(lines.total). The field becomes read-only: never accepted as input. The expression's type must fit the field's type.
    */
   computed?: ExpressionSource;
@@ -1363,6 +1411,10 @@ export interface EnumField {
    * The value a new record starts with when none is given: one of the values, or { expr: "<expression>" } evaluated at creation (e.g. { expr: "today()" }).
    */
   default?: EnumValueName | DefaultExpression;
+  /**
+   * How records that already exist get a value when this field is added as a required field: an expression over the record, e.g. lower(name), run once by the migration that adds the column. Without it or a default, adding a required field to a table that has rows fails with a message that says so.
+   */
+  backfill?: ExpressionSource;
   /**
    * Derive the value from an expression over the record, e.g. sum(lines.total). The field becomes read-only: never accepted as input. The expression's type must fit the field's type.
    */
@@ -1460,6 +1512,10 @@ export interface JsonField {
   uniqueWithin?: [FieldName, ...FieldName[]];
   default?: unknown;
   /**
+   * How records that already exist get a value when this field is added as a required field: an expression over the record, e.g. lower(name), run once by the migration that adds the column. Without it or a default, adding a required field to a table that has rows fails with a message that says so.
+   */
+  backfill?: ExpressionSource;
+  /**
    * Derive the value from an expression over the record, e.g. sum(lines.total). The field becomes read-only: never accepted as input. The expression's type must fit the field's type.
    */
   computed?: ExpressionSource;
@@ -1538,6 +1594,10 @@ export interface RichtextField {
    * The value a new record starts with when none is given: an HTML string, or { expr: "<expression>" } evaluated at creation (e.g. { expr: "today()" }).
    */
   default?: string | DefaultExpression;
+  /**
+   * How records that already exist get a value when this field is added as a required field: an expression over the record, e.g. lower(name), run once by the migration that adds the column. Without it or a default, adding a required field to a table that has rows fails with a message that says so.
+   */
+  backfill?: ExpressionSource;
   /**
    * Derive the value from an expression over the record, e.g. sum(lines.total). The field becomes read-only: never accepted as input. The expression's type must fit the field's type.
    */
@@ -1623,6 +1683,10 @@ export interface FileField {
    * @minItems 1
    */
   uniqueWithin?: [FieldName, ...FieldName[]];
+  /**
+   * How records that already exist get a value when this field is added as a required field: an expression over the record, e.g. lower(name), run once by the migration that adds the column. Without it or a default, adding a required field to a table that has rows fails with a message that says so.
+   */
+  backfill?: ExpressionSource;
   /**
    * Derive the value from an expression over the record, e.g. sum(lines.total). The field becomes read-only: never accepted as input. The expression's type must fit the field's type.
    */
@@ -1768,6 +1832,10 @@ export interface RefField {
    */
   default?: (string | number) | DefaultExpression;
   /**
+   * How records that already exist get a value when this field is added as a required field: an expression over the record, e.g. lower(name), run once by the migration that adds the column. Without it or a default, adding a required field to a table that has rows fails with a message that says so.
+   */
+  backfill?: ExpressionSource;
+  /**
    * Derive the value from an expression over the record, e.g. sum(lines.total). The field becomes read-only: never accepted as input. The expression's type must fit the field's type.
    */
   computed?: ExpressionSource;
@@ -1858,6 +1926,10 @@ export interface OneField {
    * The value a new record starts with when none is given: the key of the target record, or { expr: "<expression>" } evaluated at creation (e.g. { expr: "today()" }).
    */
   default?: (string | number) | DefaultExpression;
+  /**
+   * How records that already exist get a value when this field is added as a required field: an expression over the record, e.g. lower(name), run once by the migration that adds the column. Without it or a default, adding a required field to a table that has rows fails with a message that says so.
+   */
+  backfill?: ExpressionSource;
   /**
    * Derive the value from an expression over the record, e.g. sum(lines.total). The field becomes read-only: never accepted as input. The expression's type must fit the field's type.
    */
@@ -2046,6 +2118,10 @@ export interface EmbeddedField {
         | unknown[]
       )
     | DefaultExpression;
+  /**
+   * How records that already exist get a value when this field is added as a required field: an expression over the record, e.g. lower(name), run once by the migration that adds the column. Without it or a default, adding a required field to a table that has rows fails with a message that says so.
+   */
+  backfill?: ExpressionSource;
   /**
    * Derive the value from an expression over the record, e.g. sum(lines.total). The field becomes read-only: never accepted as input. The expression's type must fit the field's type.
    */

@@ -68,6 +68,12 @@ function storedCommon(spec: BranchSpec) {
       { uniqueItems: true, minItems: 1, examples: [["invoice"]] },
     ),
     default: defaultKey(spec),
+    backfill: ref(
+      "expression",
+      "How records that already exist get a value when this field is added as a required field: an expression over " +
+        "the record, e.g. `lower(name)`, run once by the migration that adds the column. Without it or a `default`, " +
+        "adding a required field to a table that has rows fails with a message that says so.",
+    ),
     computed: ref(
       "expression",
       "Derive the value from an expression over the record, e.g. `sum(lines.total)`. The field becomes read-only: " +

@@ -203,7 +203,7 @@ export const stateType: BranchSpec = {
   own: { machine: ref("machineName", "The state machine (a key of `states`) whose state this field holds.") },
   required: ["machine"],
   literal: null,
-  omit: ["unique", "uniqueWithin", "computed", "materialized", "readonly"],
+  omit: ["unique", "uniqueWithin", "computed", "materialized", "readonly", "backfill"],
   override: {
     required: {
       ...doc("A state field is always required; `required: false` is not allowed."),
@@ -237,6 +237,7 @@ const noColumn = [
   "placeholder",
   "pii",
   "encrypted",
+  "backfill",
 ] as const;
 
 /** Relation types: `ref`, `one`, `many`, `many-to-many`. */
