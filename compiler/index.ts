@@ -13,6 +13,7 @@ import type { Diagnostic } from "./diagnostics/diagnostic.ts";
 import { Reporter } from "./diagnostics/reporter.ts";
 import type { IR } from "./ir/index.ts";
 import { loadApp } from "./load/index.ts";
+import type { SourceFile } from "./load/source-file.ts";
 import { lowerModel } from "./lower/index.ts";
 import { validateFile } from "./validate/validate-file.ts";
 
@@ -30,13 +31,19 @@ export interface CompileResult {
   readonly files: string[];
 }
 
+/** Names of entities whose files did not validate, so references to them do not cascade into WV301s. */
+function invalidEntityNames(files: readonly SourceFile[], valid: readonly SourceFile[]): string[] {
+  const invalid = files.filter((f) => f.kind === "entity" && !valid.includes(f));
+  return invalid.map((f) => (f.data as { entity?: unknown } | undefined)?.entity).filter((n): n is string => typeof n === "string");
+}
+
 /** Compiles the app in `dir` (a folder holding weave.yaml). */
 export async function compileApp(dir: string): Promise<CompileResult> {
   const root = resolve(dir);
   const reporter = new Reporter();
   const files = await loadApp(root, reporter);
   const valid = files.filter((file) => file.data !== undefined && validateFile(file, reporter));
-  const model = checkDocuments(root, valid, reporter);
+  const model = checkDocuments(root, valid, reporter, invalidEntityNames(files, valid));
   const complete = valid.length === files.length && model.app !== undefined;
   const ir = reporter.failed || !complete ? undefined : lowerModel(model);
   return { ...(ir ? { ir } : {}), diagnostics: reporter.sorted(), root, files: files.map((f) => f.path) };

@@ -1,3 +1,4 @@
+import { reportUnknownEntity } from "./unknown-entity.ts";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { suggestion } from "../diagnostics/suggest.ts";
@@ -153,7 +154,7 @@ function checkActions(ctx: CheckContext, file: SourceFile, entity: EntityLike): 
     const at: DocPath = ["actions", name];
     for (const [field, spec] of Object.entries(action.input ?? {})) checkInputRef(ctx, file, [...at, "input", field], spec);
     if (typeof action.output === "string" && !ctx.model.entities.has(action.output)) {
-      ctx.reporter.report("WV301", locate(file, [...at, "output"]), `unknown entity \`${action.output}\``, suggestion(action.output, [...ctx.model.entities.keys()]));
+      reportUnknownEntity(ctx, locate(file, [...at, "output"]), action.output);
     }
     if (action.allow !== undefined) checkExpressionAt(ctx, file, [...at, "allow"], actionEnv(entity.entity, name, action.scope ?? "record"));
     if (action.handler !== undefined && !existsSync(join(ctx.model.root, action.handler))) {
@@ -164,5 +165,5 @@ function checkActions(ctx: CheckContext, file: SourceFile, entity: EntityLike): 
 
 function checkInputRef(ctx: CheckContext, file: SourceFile, at: DocPath, spec: FieldSpecLike): void {
   if (spec.type !== "ref" || typeof spec.to !== "string" || ctx.model.entities.has(spec.to)) return;
-  ctx.reporter.report("WV301", locate(file, [...at, "to"]), `unknown entity \`${spec.to}\``, suggestion(spec.to, [...ctx.model.entities.keys()]));
+  reportUnknownEntity(ctx, locate(file, [...at, "to"]), spec.to);
 }

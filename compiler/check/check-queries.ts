@@ -1,3 +1,4 @@
+import { reportUnknownEntity } from "./unknown-entity.ts";
 import { suggestion } from "../diagnostics/suggest.ts";
 import { locate } from "../load/locate.ts";
 import { checkExpressionAt } from "./check-expression.ts";
@@ -20,7 +21,7 @@ export function checkQueries(ctx: CheckContext): void {
     ctx.shapes.set(`${name}.params`, shapeOf(ctx.model, name, params));
     if (spec.allow !== undefined) checkExpressionAt(ctx, file, ["allow"], queryAllowEnv(name));
     if (!ctx.model.entities.has(from)) {
-      ctx.reporter.report("WV301", locate(file, ["from"]), `unknown entity \`${from}\``, suggestion(from, [...ctx.model.entities.keys()]));
+      reportUnknownEntity(ctx, locate(file, ["from"]), from);
       continue;
     }
     for (const key of ["select", "sort"] as const) {

@@ -2,6 +2,7 @@ import { suggestion } from "../diagnostics/suggest.ts";
 import { locate, type DocPath } from "../load/locate.ts";
 import type { SourceFile } from "../load/source-file.ts";
 import { capitalize } from "../lower/names.ts";
+import { reportUnknownEntity } from "./unknown-entity.ts";
 import type { CheckContext } from "./context.ts";
 import type { FieldSpecLike } from "./model.ts";
 
@@ -28,8 +29,7 @@ export function checkRelation(ctx: CheckContext, file: SourceFile, at: DocPath, 
 
 function checkTarget(ctx: CheckContext, file: SourceFile, at: DocPath, target: string): boolean {
   if (ctx.model.entities.has(target)) return true;
-  const hint = suggestion(target, [...ctx.model.entities.keys()]);
-  ctx.reporter.report("WV301", locate(file, at), `unknown entity \`${target}\``, hint);
+  reportUnknownEntity(ctx, locate(file, at), target);
   return false;
 }
 

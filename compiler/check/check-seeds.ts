@@ -1,6 +1,7 @@
 import { suggestion } from "../diagnostics/suggest.ts";
 import { locate, type DocPath } from "../load/locate.ts";
 import type { SourceFile } from "../load/source-file.ts";
+import { reportUnknownEntity } from "./unknown-entity.ts";
 import type { CheckContext } from "./context.ts";
 import type { EntityLike } from "./model.ts";
 import { SYSTEM_FIELDS } from "./paths.ts";
@@ -21,7 +22,7 @@ export function checkSeeds(ctx: CheckContext): void {
     for (const [entity, rows] of Object.entries((spec.records ?? {}) as Record<string, Row[]>)) {
       const located = ctx.model.entities.get(entity);
       if (!located) {
-        ctx.reporter.report("WV301", locate(file, ["records", entity], "key"), `unknown entity \`${entity}\` in seed data`, suggestion(entity, [...ctx.model.entities.keys()]));
+        reportUnknownEntity(ctx, locate(file, ["records", entity], "key"), entity, `unknown entity \`${entity}\` in seed data`);
         continue;
       }
       rows.forEach((row, i) => checkRow(ctx, file, ["records", entity, i], located.spec, row, keys));

@@ -2,6 +2,7 @@ import { suggestion } from "../diagnostics/suggest.ts";
 import { locate, type DocPath } from "../load/locate.ts";
 import type { SourceFile } from "../load/source-file.ts";
 import { actionsOf, transitionNames } from "./check-entity.ts";
+import { reportUnknownEntity } from "./unknown-entity.ts";
 import type { CheckContext } from "./context.ts";
 
 interface StepLike {
@@ -41,7 +42,7 @@ function checkMemberRef(ctx: CheckContext, file: SourceFile, at: DocPath, ref: s
   const [entityName = "", member = ""] = ref.split(".");
   const entity = ctx.model.entities.get(entityName)?.spec;
   if (!entity) {
-    ctx.reporter.report("WV301", locate(file, at), `unknown entity \`${entityName}\` in \`${ref}\``, suggestion(entityName, [...ctx.model.entities.keys()]));
+    reportUnknownEntity(ctx, locate(file, at), entityName, `unknown entity \`${entityName}\` in \`${ref}\``);
     return;
   }
   const known = kind === "transition" ? transitionNames(entity) : Object.keys(actionsOf(entity));

@@ -20,8 +20,9 @@ import type { Model } from "./model.ts";
  *   const model = checkDocuments(root, validFiles, reporter);
  *   if (!reporter.failed) lower(model);
  */
-export function checkDocuments(root: string, files: readonly SourceFile[], reporter: Reporter): Model {
+export function checkDocuments(root: string, files: readonly SourceFile[], reporter: Reporter, invalidEntities: Iterable<string> = []): Model {
   const model = indexDocuments(root, files, reporter);
+  for (const name of invalidEntities) if (!model.entities.has(name)) model.invalidEntities.add(name);
   const ctx: CheckContext = { model, reporter, shapes: new Map(), rules: new Map() };
   checkApp(ctx);
   for (const { file, spec } of model.entities.values()) checkEntity(ctx, file, spec);

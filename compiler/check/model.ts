@@ -40,6 +40,8 @@ export interface Model {
   readonly seeds: Located<Record<string, unknown>>[];
   theme?: Located<Record<string, unknown>>;
   readonly expressions: Map<string, Expression>;
+  /** Entities whose files failed validation: references to them are not reported again (no cascade). */
+  readonly invalidEntities: Set<string>;
 }
 
 /** The key under which a checked expression is stored: file and document path. */
@@ -61,5 +63,6 @@ export function emptyModel(root: string, files: readonly SourceFile[]): Model {
     i18n: new Map(),
     seeds: [],
     expressions: new Map(),
+    invalidEntities: new Set(),
   };
 }

@@ -9,6 +9,9 @@ import type { Token } from "./lexer.ts";
 const OPENERS: Record<string, string> = { "(": ")", "[": "]" };
 const CLOSERS = new Set([")", "]"]);
 
+/** How deeply expressions may nest: far beyond any written by hand. */
+export const MAX_DEPTH = 128;
+
 export class ParseState {
   private pos = 0;
   /** Parses a whole expression (the lowest precedence level); set by the parser. */
@@ -96,6 +99,16 @@ export class ParseState {
   where(offset: number): string {
     const before = this.source.slice(0, offset).split("\n");
     const column = `column ${before.at(-1)!.length + 1}`;
-    return before.length === 1 ? column : `line ${before.length}, ${column}`;
+    return `${before.length === 1 ? column : `line ${before.length}, ${column}`} of the expression`;
+  }
+
+  /** Nesting depth of the node being parsed; bounded so that a hostile expression cannot overflow the stack. */
+  depth = 0;
+
+  /** Enters one level of nesting; false (and a WV400) when the expression nests too deeply. */
+  enter(at: Token): boolean {
+    if (++this.depth <= MAX_DEPTH) return true;
+    if (this.depth === MAX_DEPTH + 1) this.fail(at, `the expression nests more than ${MAX_DEPTH} levels deep`, "split it, or use a shared rule");
+    return false;
   }
 }

@@ -28,12 +28,12 @@ const LEVELS: readonly (readonly BinaryOp[])[] = [
  * @example
  * parseExpression("size(lines) > 0").ast
  * // { kind: "binary", op: ">", left: { kind: "call", callee: "size", ... }, right: { kind: "literal", value: 0, ... }, ... }
- * parseExpression("(a").diagnostics[0].message // "expected `)` to close `(` at column 1, found the end of the expression"
+ * parseExpression("(a").diagnostics[0].message // "expected `)` to close `(` at column 1 of the expression, found the end of the expression"
  */
 export function parseExpression(source: string): { ast?: Expr; diagnostics: ExprDiagnostic[] } {
   const { tokens, diagnostics } = tokenize(source);
   const state = new ParseState(source, tokens, diagnostics);
-  state.expr = () => parseConditional(state);
+  state.expr = () => nested(state, () => parseConditional(state));
   const ast = parseAll(state);
   if (diagnostics.length === 0 && ast) return { ast, diagnostics };
   return { diagnostics: diagnostics.sort((a, b) => a.start - b.start) };
@@ -86,11 +86,21 @@ function matchOp(state: ParseState, ops: readonly BinaryOp[]): BinaryOp | undefi
   return ops.find((op) => state.at(op));
 }
 
+/** Runs a recursive step one nesting level deeper, refusing past the limit. */
+function nested(state: ParseState, parse: () => Expr | undefined): Expr | undefined {
+  const at = state.peek();
+  try {
+    return state.enter(at) ? parse() : undefined;
+  } finally {
+    state.depth--;
+  }
+}
+
 function parseUnary(state: ParseState): Expr | undefined {
   const token = state.peek();
   if (!state.at("!") && !state.at("-")) return parsePostfix(state);
   state.next();
-  const operand = parseUnary(state);
+  const operand = nested(state, () => parseUnary(state));
   const op = token.text as "!" | "-";
   return operand && { kind: "unary", op, operand, span: { start: token.start, end: state.prevEnd } };
 }

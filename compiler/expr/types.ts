@@ -30,7 +30,7 @@ export const T = {
 } as const;
 
 /**
- * Prints a type for messages: `money`, `list<Invoice>`, `enum(draft, sent)`, `object(user)`.
+ * Prints a type for messages: `money`, `list<Invoice>`, `enum(draft, sent)`, `user`.
  *
  * @example formatType({ kind: "list", of: { kind: "entity", name: "InvoiceLine" } }) // "list<InvoiceLine>"
  */
@@ -43,7 +43,7 @@ export function formatType(type: ExprType): string {
     case "entity":
       return type.name;
     case "object":
-      return `object(${type.name})`;
+      return type.name;
     default:
       return type.kind;
   }

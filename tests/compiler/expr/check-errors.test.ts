@@ -31,7 +31,7 @@ describe("WV402 unknown member", () => {
   const cases: Case[] = [
     ["typo through a ref", { given: "customer.nmae == 'x'", want: [{ code: "WV402", at: "nmae", message: "`Customer` has no member `nmae`", hint: "did you mean `name`?" }] }],
     ["on record", { given: "record.totals > 0", want: [{ code: "WV402", at: "totals", message: "`Invoice` has no member `totals`", hint: "did you mean `total`?" }] }],
-    ["on user", { given: "user.role", scope: policyScope, want: [{ code: "WV402", at: "role", message: "`object(user)` has no member `role`", hint: "did you mean `roles`?" }] }],
+    ["on user", { given: "user.role", scope: policyScope, want: [{ code: "WV402", at: "role", message: "`user` has no member `role`", hint: "did you mean `roles`?" }] }],
     ["in a projection", { given: "sum(lines.totl)", want: [{ code: "WV402", at: "totl", message: "`InvoiceLine` has no member `totl`", hint: "did you mean `total`?" }] }],
     ["an Object.prototype key is not a member", { given: "customer.constructor", want: [{ code: "WV402", at: "constructor", message: "`Customer` has no member `constructor`" }] }],
     ["on a scalar", { given: "total.amount", want: [{ code: "WV402", at: "amount", message: "`money` has no member `amount`" }] }],
