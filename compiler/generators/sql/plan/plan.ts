@@ -20,15 +20,31 @@ export function planWith(sql: ExpressionSql, previous: IR | undefined, next: IR,
   const before = previous ? buildSchema(previous, sql) : EMPTY_SCHEMA;
   const after = buildSchema(next, sql, previous);
   const changes = diffSchemas(before, after);
-  const problems = options.allowDestructive ? [] : changes.flatMap(refusalOf);
+  const acknowledged = acknowledgedTables(previous, next);
+  const problems = options.allowDestructive ? [] : changes.filter((c) => !acknowledged.has(c.refusal?.table ?? "")).flatMap((c) => refusalOf(c, next));
   return { steps: changes.map(toStep), problems };
 }
 
-function refusalOf(change: Change): PlanProblem[] {
+/**
+ * Tables whose entity's `version` went up since the previous model: raising it is the spec's
+ * written, reviewed acknowledgement that a destructive change to that entity is intended.
+ */
+function acknowledgedTables(previous: IR | undefined, next: IR): Set<string> {
+  const tables = new Set<string>();
+  for (const entity of next.entities) {
+    const old = previous?.entities.find((e) => e.name === entity.name || e.name === entity.renamedFrom);
+    if (old && entity.version > old.version) tables.add(old.table).add(entity.table);
+  }
+  return tables;
+}
+
+function refusalOf(change: Change, next: IR): PlanProblem[] {
   if (!change.refusal) return [];
   const { message, table, column } = change.refusal;
+  const entity = next.entities.find((e) => e.table === table);
+  const version = entity ? `, raise \`version\` of ${entity.name} to ${entity.version + 1} to acknowledge it in the spec` : "";
   const rename = column ? `, or if the field was renamed, add \`renamedFrom: <old name>\` to it` : "";
-  return [{ message, table, ...(column ? { column } : {}), hint: `run again with --allow-destructive to allow it${rename}` }];
+  return [{ message, table, ...(column ? { column } : {}), hint: `run again with --allow-destructive${version}${rename}` }];
 }
 
 function toStep(change: Change): PlannedStep {
