@@ -13,12 +13,12 @@ import type { Change, MigrationPlan, PlannedStep, PlanProblem } from "./types.ts
  * a plan with problems.
  *
  * @example
- *   const plan = planWith(sql, lastSnapshot, ir);
+ *   const plan = planWith(expressionSql, lastSnapshot, ir);
  *   plan.problems; // [{ message: 'refusing to drop column "invoices"."notes" ...', hint: "... --allow-destructive ..." }]
  */
-export function planWith(sql: ExpressionSql, previous: IR | undefined, next: IR, options: { allowDestructive?: boolean } = {}): MigrationPlan {
-  const before = previous ? buildSchema(previous, sql) : EMPTY_SCHEMA;
-  const after = buildSchema(next, sql, previous);
+export function planWith(sqlFor: (ir: IR) => ExpressionSql, previous: IR | undefined, next: IR, options: { allowDestructive?: boolean } = {}): MigrationPlan {
+  const before = previous ? buildSchema(previous, sqlFor(previous)) : EMPTY_SCHEMA;
+  const after = buildSchema(next, sqlFor(next), previous);
   const changes = diffSchemas(before, after);
   const acknowledged = acknowledgedTables(previous, next);
   const problems = options.allowDestructive ? [] : changes.filter((c) => !acknowledged.has(c.refusal?.table ?? "")).flatMap((c) => refusalOf(c, next));

@@ -30,7 +30,7 @@ type MutableTable = Omit<DbTable, "triggers"> & { triggers: DbTrigger[] };
 function buildTable(ctx: SchemaContext, entity: IREntity, previous?: IREntity): MutableTable {
   const columns = entityColumns(ctx, entity, previous);
   const generated = new Set(columns.filter((c) => c.generated).map((c) => c.name));
-  const compute = computeTrigger(ctx, entity, maintainedFields(ctx, entity, generated));
+  const compute = computeTrigger(ctx, entity, maintainedFields(entity, generated));
   const renamedFrom = previous && previous.table !== entity.table ? previous.table : undefined;
   return {
     name: entity.table,
@@ -51,7 +51,7 @@ function attachTouchTriggers(ctx: SchemaContext, tables: MutableTable[]): void {
   for (const entity of ctx.ir.entities) {
     const table = tables.find((t) => t.entity === entity.name)!;
     const generated = new Set(table.columns.filter((c) => c.generated).map((c) => c.name));
-    for (const { table: child, trigger } of touchTriggers(ctx, entity, maintainedFields(ctx, entity, generated))) {
+    for (const { table: child, trigger } of touchTriggers(ctx, entity, maintainedFields(entity, generated))) {
       tables.find((t) => t.name === child)?.triggers.push(trigger);
     }
   }

@@ -45,7 +45,7 @@ function fieldColumns(ctx: SchemaContext, entity: IREntity, field: IRField, prev
       { ...base, name: field.column, type: "uuid", nullable: !field.required },
     ];
   }
-  const backfill = field.backfill ? { backfill: ctx.sql.inline(field.backfill, entity, "") } : {};
+  const backfill = field.backfill ? { backfill: ctx.sql.value(field.backfill, entity) } : {};
   const column: DbColumn = { ...base, ...backfill, name: field.column, type: sqlType(ctx.ir, field), nullable: !field.required, ...defaultOf(ctx, entity, field) };
   const columns = [column];
   if (field.type === "money" && !field.currency && !field.currencyField) {
@@ -56,24 +56,14 @@ function fieldColumns(ctx: SchemaContext, entity: IREntity, field: IRField, prev
 
 /** A field's default, its initial state, or (materialized computed fields) its generated expression. */
 function defaultOf(ctx: SchemaContext, entity: IREntity, field: IRField): Partial<DbColumn> {
-  if (field.computed) {
-    if (!ctx.sql.rowLocal(field.computed, entity) || readsGenerated(ctx, entity, field)) return {};
-    return { generated: ctx.sql.inline(field.computed, entity, "") };
-  }
+  if (field.computed) return ctx.sql.rowLocal(field.computed, entity) ? { generated: ctx.sql.value(field.computed, entity) } : {};
   if (field.type === "state") {
     const initial = entity.states.find((m) => m.field === field.name)?.initial;
     return initial === undefined ? {} : { default: quoteLiteral(initial) };
   }
   if (!field.default) return {};
-  if ("expr" in field.default) return { default: ctx.sql.inline(field.default.expr, entity, "") };
+  if ("expr" in field.default) return { default: ctx.sql.value(field.default.expr, entity) };
   return { default: literalDefault(field, field.default.value) };
-}
-
-/** Postgres forbids a generated column that reads another generated column: such fields use a trigger. */
-function readsGenerated(ctx: SchemaContext, entity: IREntity, field: IRField): boolean {
-  const others = entity.fields.filter((f) => f !== field && f.computed && f.materialized && ctx.sql.rowLocal(f.computed, entity));
-  const sql = ctx.sql.inline(field.computed!, entity, "");
-  return others.some((f) => f.column !== undefined && sql.includes(`"${f.column}"`));
 }
 
 function literalDefault(field: IRField, value: string | number | boolean | null): string {

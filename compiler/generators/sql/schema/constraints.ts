@@ -32,7 +32,16 @@ export function uniques(entity: IREntity): DbConstraint[] {
     if (field.unique || (field.type === "one" && field.storage === "foreignKey")) out.push({ name: `${entity.table}_${field.column}_key`, columns: scoped(entity, [field.column]) });
     if (field.uniqueWithin.length > 0) out.push({ name: `${entity.table}_${field.column}_within_key`, columns: scoped(entity, [...columnsOf(entity, field.uniqueWithin), field.column]) });
   }
-  return out;
+  return withoutRepeats(out);
+}
+
+/** A key field that is also `unique` would give the same constraint twice: keep the first of each column list. */
+function withoutRepeats(constraints: DbConstraint[]): DbConstraint[] {
+  const seen = new Set<string>();
+  return constraints.filter((c) => {
+    const key = c.columns.join(",");
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
 }
 
 /** Check constraints from field constraints, enum values, state machines and polymorphic refs. */

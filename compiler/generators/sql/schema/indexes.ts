@@ -1,6 +1,12 @@
 import type { IREntity } from "../../../ir/index.ts";
 import type { DbIndex } from "./db-schema.ts";
 import type { SchemaContext } from "./sql-of.ts";
+import { snakeCase } from "../../../lower/names.ts";
+
+/** Index names share one namespace per schema: a name the model gives is prefixed with its table. */
+function indexName(table: string, name: string): string {
+  return name.startsWith(`${table}_`) ? name : `${table}_${snakeCase(name)}`;
+}
 
 /**
  * Indexes of a table: one per foreign key (Postgres does not index them itself, and joins,
@@ -20,8 +26,8 @@ export function indexes(ctx: SchemaContext, entity: IREntity): DbIndex[] {
   }
   for (const index of entity.indexes) {
     const columns = index.fields.map((name) => entity.fields.find((f) => f.name === name)?.column ?? name);
-    const where = index.where ? ctx.sql.inline(index.where, entity, "") : undefined;
-    out.push({ name: index.name, columns: index.unique && entity.tenant ? ["tenant_id", ...columns] : columns, using: index.using, unique: index.unique, ...(where ? { where } : {}) });
+    const where = index.where ? ctx.sql.condition(index.where, entity) : undefined;
+    out.push({ name: indexName(entity.table, index.name), columns: index.unique && entity.tenant ? ["tenant_id", ...columns] : columns, using: index.using, unique: index.unique, ...(where ? { where } : {}) });
   }
   if (entity.search.length > 0) out.push({ name: `${entity.table}_search_idx`, columns: ["search_vector"], using: "gin", unique: false });
   return out;
