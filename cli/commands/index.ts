@@ -6,6 +6,7 @@
 import type { Command } from "../command.ts";
 import { check } from "./check.ts";
 import { compile } from "./compile.ts";
+import { migrate } from "./migrate.ts";
 
 /** Every `weave` command, in the order `weave --help` lists them. */
-export const commands: readonly Command[] = [check, compile];
+export const commands: readonly Command[] = [check, compile, migrate];

@@ -26,7 +26,7 @@ export function lowerApp(model: Model): App {
     name: String(spec.app),
     title: (spec.title as string | undefined) ?? humanize(String(spec.app).replace(/-/g, "_")),
     specVersion: 0,
-    database: { embedded: db.embedded ?? ".weave/db", ...(db.url?.startsWith("env:") ? { urlEnv: db.url.slice(4) } : {}) },
+    database: { embedded: db.embedded ?? ".weave/pglite", ...(db.url?.startsWith("env:") ? { urlEnv: db.url.slice(4) } : {}) },
     auth: {
       password: auth.password ?? true,
       magicLink: auth.magicLink ?? false,

@@ -56,7 +56,7 @@ export interface AppSpec {
  */
 export interface Database {
   /**
-   * The embedded database's data folder, relative to the app folder. Default .weave/db.
+   * The embedded database's data folder, relative to the app folder. Default .weave/pglite.
    */
   embedded?: string;
   /**

@@ -6,9 +6,9 @@ export const appDefinitions: Record<string, Schema> = {
   database: object(
     "Where the data lives: an embedded Postgres (PGlite) by default, or a real Postgres through `url`.",
     {
-      embedded: str("The embedded database's data folder, relative to the app folder. Default `.weave/db`.", {
+      embedded: str("The embedded database's data folder, relative to the app folder. Default `.weave/pglite`.", {
         minLength: 1,
-        default: ".weave/db",
+        default: ".weave/pglite",
       }),
       url: str(
         "A Postgres connection URL. `env:NAME` reads it from the environment variable NAME; when that variable is " +
