@@ -66,11 +66,11 @@ function checkThrough(ctx: CheckContext, file: SourceFile, at: DocPath, owner: s
  */
 export function checkJoinNames(ctx: CheckContext): void {
   const generated = new Map<string, string>();
-  const shared = new Set<string>();
   for (const [owner, { file, spec }] of ctx.model.entities) {
     for (const [name, field] of Object.entries(spec.fields)) {
-      if (field.type !== "many-to-many" || field.through !== undefined || shared.has(`${owner}.${name}`)) continue;
-      if (field.inverse !== undefined) shared.add(`${String(field.to)}.${String(field.inverse)}`);
+      if (field.type !== "many-to-many" || field.through !== undefined) continue;
+      // Of a relation and its inverse, the side that sorts first names the join entity (as lowering does).
+      if (field.inverse !== undefined && `${owner}.${name}` > `${String(field.to)}.${String(field.inverse)}`) continue;
       const join = `${owner}${capitalize(name)}Link`;
       const clash = joinNameTaken(ctx, join, generated.get(join));
       if (clash) ctx.reporter.report("WV300", locate(file, ["fields", name], "key"), `${owner}.${name} generates a join entity named \`${join}\`, but ${clash.reason}`, clash.hint);

@@ -152,6 +152,10 @@ function isComment(line: string): boolean {
  * withoutConcurrently('CREATE INDEX CONCURRENTLY "i" ON "t" ("c");'); // 'CREATE INDEX "i" ON "t" ("c");'
  */
 export function withoutConcurrently(sql: string): string {
-  // Keep line breaks, so a Postgres error position still maps to the same file line.
-  return sql.replace(/\bconcurrently\b[ \t]*/i, "");
+  // Keep line breaks, so a Postgres error position still maps to the same file line; skip
+  // comment lines, which may mention the word (a step's summary does).
+  const lines = sql.split("\n");
+  const at = lines.findIndex((line) => !line.trim().startsWith("--") && /\bconcurrently\b/i.test(line));
+  if (at >= 0) lines[at] = lines[at]!.replace(/\bconcurrently\b[ \t]*/i, "");
+  return lines.join("\n");
 }

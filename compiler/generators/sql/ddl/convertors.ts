@@ -26,6 +26,7 @@ const CONVERTORS: Convertors = {
   assertEmpty: ({ table, reason }) =>
     `DO $weave$ BEGIN IF EXISTS (SELECT 1 FROM ${q(table)}) THEN RAISE EXCEPTION '%', ${quoteLiteral(reason)}; END IF; END $weave$`,
   backfill: ({ table, column, value }) => `UPDATE ${q(table)} SET ${q(column)} = ${value}`,
+  replaceValue: ({ table, column, from, to }) => `UPDATE ${q(table)} SET ${q(column)} = ${quoteLiteral(to)} WHERE ${q(column)} = ${quoteLiteral(from)}`,
   dropColumn: ({ table, column }) => `ALTER TABLE ${q(table)} DROP COLUMN ${q(column)}`,
   renameColumn: ({ table, from, to }) => `ALTER TABLE ${q(table)} RENAME COLUMN ${q(from)} TO ${q(to)}`,
   alterColumnType: ({ table, column, type }) => `ALTER TABLE ${q(table)} ALTER COLUMN ${q(column)} TYPE ${type} USING ${q(column)}::${type}`,
@@ -39,6 +40,8 @@ const CONVERTORS: Convertors = {
   addForeignKey: ({ table, foreignKey: fk }) =>
     `ALTER TABLE ${q(table)} ADD CONSTRAINT ${q(fk.name)} FOREIGN KEY (${identList(fk.columns)}) REFERENCES ${q(fk.refTable)} (${identList(fk.refColumns)}) ON DELETE ${fk.onDelete}`,
   dropConstraint: ({ table, name }) => `ALTER TABLE ${q(table)} DROP CONSTRAINT ${q(name)}`,
+  renameConstraint: ({ table, from, to }) => `ALTER TABLE ${q(table)} RENAME CONSTRAINT ${q(from)} TO ${q(to)}`,
+  renameIndex: ({ from, to }) => `ALTER INDEX ${q(from)} RENAME TO ${q(to)}`,
   createIndex: ({ table, index, concurrently }) => {
     const columns = index.columns.map((c) => (c.startsWith("(") ? c : q(c))).join(", ");
     const where = index.where ? ` WHERE ${index.where}` : "";

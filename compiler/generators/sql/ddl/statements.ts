@@ -11,6 +11,7 @@ export type Statement =
   | { kind: "addColumn"; table: string; column: DbColumn }
   | { kind: "assertEmpty"; table: string; reason: string }
   | { kind: "backfill"; table: string; column: string; value: string }
+  | { kind: "replaceValue"; table: string; column: string; from: string; to: string }
   | { kind: "dropColumn"; table: string; column: string }
   | { kind: "renameColumn"; table: string; from: string; to: string }
   | { kind: "alterColumnType"; table: string; column: string; type: string; from: string }
@@ -23,6 +24,8 @@ export type Statement =
   | { kind: "addCheck"; table: string; check: DbCheck }
   | { kind: "addForeignKey"; table: string; foreignKey: DbForeignKey }
   | { kind: "dropConstraint"; table: string; name: string }
+  | { kind: "renameConstraint"; table: string; from: string; to: string }
+  | { kind: "renameIndex"; from: string; to: string }
   | { kind: "createIndex"; table: string; index: DbIndex; concurrently: boolean }
   | { kind: "dropIndex"; name: string }
   | { kind: "enableRls"; table: string }

@@ -9,7 +9,7 @@ import { isWidening } from "./widening.ts";
  * @example
  *   diffColumns(phases, previousInvoices, nextInvoices);
  */
-export function diffColumns(phases: Phases, before: DbTable, after: DbTable): void {
+export function diffColumns(phases: Phases, before: DbTable, after: DbTable, entityRenames: Readonly<Record<string, string>> = {}): void {
   const matched = new Set<string>();
   for (const column of after.columns) {
     const old = before.columns.find((c) => c.name === column.name) ?? before.columns.find((c) => column.renamedFrom !== undefined && c.name === column.renamedFrom);
@@ -22,6 +22,7 @@ export function diffColumns(phases: Phases, before: DbTable, after: DbTable): vo
       phases.add("renames", { kind: "renameColumn", table: after.name, from: old.name, to: column.name }, "locking", `rename column ${after.name}.${old.name} to ${column.name}`);
     }
     alterColumn(phases, after.name, old, column);
+    renameEntityValues(phases, after.name, old, column, entityRenames);
   }
   for (const old of before.columns.filter((c) => !matched.has(c.name))) dropColumn(phases, after.name, old);
 }
@@ -45,6 +46,14 @@ export function addColumn(phases: Phases, table: string, column: DbColumn, exist
     phases.add("addColumns", { kind: "assertEmpty", table, reason }, "additive", `check that ${table} is empty before adding required ${column.name}`);
   }
   phases.add("addColumns", { kind: "addColumn", table, column }, column.generated && existing ? "locking" : "additive", summary);
+}
+
+/** A polymorphic type column holds entity names: a renamed entity's rows are rewritten to its new name. */
+function renameEntityValues(phases: Phases, table: string, old: DbColumn, next: DbColumn, renames: Readonly<Record<string, string>>): void {
+  for (const [from, to] of Object.entries(renames)) {
+    if (!old.entityNames?.includes(from) || !next.entityNames?.includes(to)) continue;
+    phases.add("alterColumns", { kind: "replaceValue", table, column: next.name, from, to }, "locking", `rewrite ${table}.${next.name} from ${from} to ${to} (entity renamed)`);
+  }
 }
 
 function dropColumn(phases: Phases, table: string, old: DbColumn): void {

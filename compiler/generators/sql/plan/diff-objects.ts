@@ -4,11 +4,23 @@ import type { Phases } from "./phases.ts";
 
 const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
 
-/** Items of `before` that `after` lacks or defines differently (by name), and items of `after` that are new or changed. */
-function changed<T extends { name: string }>(before: readonly T[], after: readonly T[]): { removed: T[]; added: T[] } {
+/**
+ * Items of `before` that `after` lacks or defines differently (by name), items of `after` that
+ * are new or changed, and pairs that differ only by name (a renamed table renames its
+ * constraints and indexes: renaming keeps what depends on them, such as foreign keys on a key).
+ */
+function changed<T extends { name: string }>(before: readonly T[], after: readonly T[]): { removed: T[]; added: T[]; renamed: [T, T][] } {
   const removed = before.filter((b) => !after.some((a) => a.name === b.name && same(a, b)));
   const added = after.filter((a) => !before.some((b) => b.name === a.name && same(a, b)));
-  return { removed, added };
+  const renamed: [T, T][] = [];
+  for (const old of [...removed]) {
+    const match = added.find((a) => a.name !== old.name && !before.some((b) => b.name === a.name) && same({ ...a, name: "" }, { ...old, name: "" }));
+    if (!match) continue;
+    renamed.push([old, match]);
+    removed.splice(removed.indexOf(old), 1);
+    added.splice(added.indexOf(match), 1);
+  }
+  return { removed, added, renamed };
 }
 
 /**
@@ -20,20 +32,28 @@ function changed<T extends { name: string }>(before: readonly T[], after: readon
  *   diffObjects(phases, previousInvoices, nextInvoices);
  */
 export function diffObjects(phases: Phases, before: DbTable, after: DbTable): void {
-  if (!same(before.primaryKey, after.primaryKey)) {
+  const renameConstraint = ([old, next]: [{ name: string }, { name: string }]) =>
+    phases.add("renameObjects", { kind: "renameConstraint", table: after.name, from: old.name, to: next.name }, "additive", `rename constraint ${old.name} to ${next.name}`);
+  if (!same(before.primaryKey.columns, after.primaryKey.columns)) {
     phases.add("dropConstraints", { kind: "dropConstraint", table: before.name, name: before.primaryKey.name }, "locking", `drop primary key of ${before.name}`);
     phases.add("addConstraints", { kind: "addPrimaryKey", table: after.name, constraint: after.primaryKey }, "locking", `add primary key (${after.primaryKey.columns.join(", ")}) to ${after.name}`);
+  } else if (before.primaryKey.name !== after.primaryKey.name) {
+    renameConstraint([before.primaryKey, after.primaryKey]);
   }
   const uniques = changed(before.uniques, after.uniques);
+  uniques.renamed.forEach(renameConstraint);
   for (const u of uniques.removed) phases.add("dropConstraints", { kind: "dropConstraint", table: before.name, name: u.name }, "additive", `drop unique constraint ${u.name}`);
   for (const u of uniques.added) phases.add("addConstraints", { kind: "addUnique", table: after.name, constraint: u }, "locking", `add unique constraint ${u.name} (${u.columns.join(", ")}); fails if existing rows repeat`);
   const checks = changed(before.checks, after.checks);
+  checks.renamed.forEach(renameConstraint);
   for (const c of checks.removed) phases.add("dropConstraints", { kind: "dropConstraint", table: before.name, name: c.name }, "additive", `drop check ${c.name}`);
   for (const c of checks.added) phases.add("addConstraints", { kind: "addCheck", table: after.name, check: c }, "locking", `add check ${c.name}; fails if an existing row violates it`);
   const fks = changed(before.foreignKeys, after.foreignKeys);
+  fks.renamed.forEach(renameConstraint);
   for (const fk of fks.removed) phases.add("dropForeignKeys", { kind: "dropConstraint", table: before.name, name: fk.name }, "additive", `drop foreign key ${fk.name}`);
   for (const fk of fks.added) phases.add("addForeignKeys", { kind: "addForeignKey", table: after.name, foreignKey: fk }, "locking", `add foreign key ${fk.name} to ${fk.refTable}`);
   const indexes = changed(before.indexes, after.indexes);
+  for (const [old, next] of indexes.renamed) phases.add("renameObjects", { kind: "renameIndex", from: old.name, to: next.name }, "additive", `rename index ${old.name} to ${next.name}`);
   for (const i of indexes.removed) phases.add("dropIndexes", { kind: "dropIndex", name: i.name }, "additive", `drop index ${i.name}`);
   for (const i of indexes.added) phases.add("createIndexes", { kind: "createIndex", table: after.name, index: i, concurrently: true }, "locking", `create index ${i.name} concurrently`);
   diffRls(phases, before, after);

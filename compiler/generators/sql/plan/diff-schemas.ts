@@ -23,7 +23,7 @@ export function diffSchemas(before: DbSchema, after: DbSchema): Change[] {
     matched.add(old.name);
     if (old.name !== table.name) phases.add("renames", { kind: "renameTable", from: old.name, to: table.name }, "locking", `rename table ${old.name} to ${table.name}`);
     diffObjects(phases, old, table);
-    diffColumns(phases, old, table);
+    diffColumns(phases, old, table, after.entityRenames ?? {});
   }
   for (const old of before.tables.filter((t) => !matched.has(t.name))) dropTable(phases, old);
   return phases.ordered();

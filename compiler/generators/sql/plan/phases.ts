@@ -7,7 +7,7 @@ import type { Change, StepClass } from "./types.ts";
  */
 export const PHASES = [
   "dropTriggers", "dropPolicies", "dropForeignKeys", "dropIndexes", "dropConstraints",
-  "renames", "dropColumns", "alterColumns", "addColumns", "createTables",
+  "renames", "renameObjects", "dropColumns", "alterColumns", "addColumns", "createTables",
   "addConstraints", "addForeignKeys", "createIndexes", "policies", "triggers", "dropTables", "dropFunctions",
 ] as const;
 

@@ -59,7 +59,7 @@ function targetOf(statement: Statement): string {
   if (statement.kind === "createIndex") return statement.index.name;
   if (statement.kind === "dropIndex" || statement.kind === "dropTriggerFunction") return statement.name;
   if (statement.kind === "createTriggerFunction") return statement.trigger.name;
-  if (statement.kind === "renameTable") return statement.to;
+  if (statement.kind === "renameTable" || statement.kind === "renameIndex") return statement.to;
   if (statement.kind === "createTable") return statement.table.name;
   return statement.table;
 }

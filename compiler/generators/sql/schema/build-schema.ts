@@ -18,7 +18,9 @@ export function buildSchema(ir: IR, sql: ExpressionSql, previous?: IR): DbSchema
   const ctx: SchemaContext = { ir, sql };
   const tables = ir.entities.map((entity) => buildTable(ctx, entity, previousEntity(entity, previous)));
   attachTouchTriggers(ctx, tables);
-  return { tables: tables.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) };
+  const sorted = tables.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const renames = Object.fromEntries(ir.entities.flatMap((e) => (previous && e.renamedFrom && !previous.entities.some((p) => p.name === e.name) ? [[e.renamedFrom, e.name]] : [])));
+  return Object.keys(renames).length > 0 ? { tables: sorted, entityRenames: renames } : { tables: sorted };
 }
 
 function previousEntity(entity: IREntity, previous?: IR): IREntity | undefined {

@@ -41,7 +41,7 @@ function fieldColumns(ctx: SchemaContext, entity: IREntity, field: IRField, prev
     const typeColumn = field.column.replace(/_id$/, "_type");
     const renamedType = renamed?.replace(/_id$/, "_type");
     return [
-      { ...base, ...(renamedType ? { renamedFrom: renamedType } : {}), name: typeColumn, type: "text", nullable: !field.required },
+      { ...base, ...(renamedType ? { renamedFrom: renamedType } : {}), name: typeColumn, type: "text", nullable: !field.required, entityNames: field.relation!.to },
       { ...base, name: field.column, type: "uuid", nullable: !field.required },
     ];
   }

@@ -5,6 +5,8 @@
  */
 export interface DbSchema {
   readonly tables: readonly DbTable[];
+  /** Entities renamed since the previous model (old name -> new name), for values that hold entity names. */
+  readonly entityRenames?: Readonly<Record<string, string>>;
 }
 
 export interface DbTable {
@@ -41,6 +43,8 @@ export interface DbColumn {
   readonly backfill?: string;
   /** `Entity.field` this column stores, for messages. */
   readonly source: string;
+  /** A polymorphic ref's type column: the entity names it may hold. */
+  readonly entityNames?: readonly string[];
 }
 
 export interface DbConstraint {

@@ -80,6 +80,7 @@ describe("withoutConcurrently", () => {
     ['CREATE INDEX CONCURRENTLY "i" ON "t" ("c");', 'CREATE INDEX "i" ON "t" ("c");'],
     ["drop index concurrently if exists i;", "drop index if exists i;"],
     ['CREATE UNIQUE INDEX CONCURRENTLY\n  "i" ON "t" ("c");', 'CREATE UNIQUE INDEX \n  "i" ON "t" ("c");'],
+    ["-- create index i concurrently\nCREATE INDEX CONCURRENTLY \"i\" ON \"t\" (\"c\");", "-- create index i concurrently\nCREATE INDEX \"i\" ON \"t\" (\"c\");"],
   ])("%p", (given, want) => {
     expect(withoutConcurrently(given)).toBe(want);
   });

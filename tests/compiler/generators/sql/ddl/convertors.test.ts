@@ -29,6 +29,7 @@ const cases: Record<StatementKind, [Statement, string]> = {
   addColumn: [{ kind: "addColumn", table: "products", column: { name: "barcode", type: "text", nullable: true, source: "Product.barcode" } }, 'ALTER TABLE "products" ADD COLUMN "barcode" text'],
   assertEmpty: [{ kind: "assertEmpty", table: "products", reason: "it's not empty" }, `DO $weave$ BEGIN IF EXISTS (SELECT 1 FROM "products") THEN RAISE EXCEPTION '%', 'it''s not empty'; END IF; END $weave$`],
   backfill: [{ kind: "backfill", table: "customers", column: "code", value: 'lower("name")' }, 'UPDATE "customers" SET "code" = lower("name")'],
+  replaceValue: [{ kind: "replaceValue", table: "notes", column: "about_type", from: "Tag", to: "Label" }, `UPDATE "notes" SET "about_type" = 'Label' WHERE "about_type" = 'Tag'`],
   dropColumn: [{ kind: "dropColumn", table: "invoices", column: "notes" }, 'ALTER TABLE "invoices" DROP COLUMN "notes"'],
   renameColumn: [{ kind: "renameColumn", table: "invoices", from: "due", to: "due_on" }, 'ALTER TABLE "invoices" RENAME COLUMN "due" TO "due_on"'],
   alterColumnType: [{ kind: "alterColumnType", table: "t", column: "n", type: "numeric(18,2)", from: "integer" }, 'ALTER TABLE "t" ALTER COLUMN "n" TYPE numeric(18,2) USING "n"::numeric(18,2)'],
@@ -44,6 +45,8 @@ const cases: Record<StatementKind, [Statement, string]> = {
     'ALTER TABLE "invoices" ADD CONSTRAINT "invoices_customer_id_fkey" FOREIGN KEY ("tenant_id", "customer_id") REFERENCES "customers" ("tenant_id", "id") ON DELETE SET NULL ("customer_id")',
   ],
   dropConstraint: [{ kind: "dropConstraint", table: "t", name: "t_a_key" }, 'ALTER TABLE "t" DROP CONSTRAINT "t_a_key"'],
+  renameConstraint: [{ kind: "renameConstraint", table: "items", from: "products_pkey", to: "items_pkey" }, 'ALTER TABLE "items" RENAME CONSTRAINT "products_pkey" TO "items_pkey"'],
+  renameIndex: [{ kind: "renameIndex", from: "products_name_idx", to: "items_name_idx" }, 'ALTER INDEX "products_name_idx" RENAME TO "items_name_idx"'],
   createIndex: [
     { kind: "createIndex", table: "invoices", index: { name: "invoices_due_idx", columns: ["due"], using: "btree", unique: false, where: `"status" = 'sent'` }, concurrently: true },
     `CREATE INDEX CONCURRENTLY "invoices_due_idx" ON "invoices" USING btree ("due") WHERE "status" = 'sent'`,
