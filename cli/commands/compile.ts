@@ -1,5 +1,5 @@
 /**
- * `weave compile [dir]`: compile an app folder and write its IR and entity types to `.weave/`.
+ * `weave compile [dir]`: compile an app folder and write its IR, entity types and database types to `.weave/`.
  */
 import { join, resolve } from "node:path";
 import { hasErrors } from "../../compiler/diagnostics/diagnostic.ts";
@@ -15,7 +15,7 @@ import { writeFileAtomic } from "../write-file.ts";
 
 export const compile = defineCommand({
   name: "compile",
-  summary: "Compile an app folder to .weave/ir.json and .weave/types.ts",
+  summary: "Compile an app folder to .weave/ir.json, .weave/types.ts and .weave/db.ts",
   usage: "weave compile [dir] [options]",
   args: [{ name: "dir", description: "App folder holding weave.yaml (default: .)" }],
   options: {
@@ -34,28 +34,42 @@ export const compile = defineCommand({
   },
 });
 
+interface GeneratedFile {
+  readonly path: string;
+  readonly bytes: number;
+  readonly ms: number;
+}
+
 interface Written {
   readonly ir: { readonly path: string; readonly bytes: number };
-  readonly types: { readonly path: string; readonly bytes: number; readonly ms: number };
+  /** The entity types (types.ts). */
+  readonly types: GeneratedFile;
+  /** The Kysely database types (db.ts). */
+  readonly db: GeneratedFile;
   readonly hash: string;
 }
 
 /**
- * Writes the IR as pretty JSON and the generated entity types into `outDir`.
+ * Writes the IR as pretty JSON, the generated entity types and the database types into `outDir`.
  *
  * @example
- * await writeOutputs(ir, "/app/.weave"); // writes /app/.weave/ir.json and /app/.weave/types.ts
+ * await writeOutputs(ir, "/app/.weave"); // writes /app/.weave/ir.json, types.ts and db.ts
  */
 export async function writeOutputs(ir: IR, outDir: string): Promise<Written> {
   const { generateEntityTypes } = await import("../../compiler/generators/types/index.ts");
+  const { generateDatabaseTypes } = await import("../../compiler/generators/db-types/index.ts");
   const irPath = join(outDir, "ir.json");
   const irBytes = writeFileAtomic(irPath, `${JSON.stringify(ir, null, 2)}\n`);
+  const types = generate(join(outDir, "types.ts"), () => generateEntityTypes(ir));
+  const db = generate(join(outDir, "db.ts"), () => generateDatabaseTypes(ir));
+  return { ir: { path: irPath, bytes: irBytes }, types, db, hash: ir.hash };
+}
+
+function generate(path: string, run: () => string): GeneratedFile {
   const started = performance.now();
-  const types = generateEntityTypes(ir);
-  const typesMs = performance.now() - started;
-  const typesPath = join(outDir, "types.ts");
-  const typesBytes = writeFileAtomic(typesPath, types);
-  return { ir: { path: irPath, bytes: irBytes }, types: { path: typesPath, bytes: typesBytes, ms: typesMs }, hash: ir.hash };
+  const text = run();
+  const ms = performance.now() - started;
+  return { path, bytes: writeFileAtomic(path, text), ms };
 }
 
 // stderr, so stdout stays the command's result (and valid JSON with --json).
@@ -67,13 +81,13 @@ function textSummary(written: Written, dir: string, ms: number, cwd: string): st
   return [
     `compiled ${displayPath(dir, cwd)} in ${Math.round(ms)} ms`,
     `  wrote ${displayPath(written.ir.path, cwd)} (${size(written.ir.bytes)}, hash ${shortHash(written.hash)})`,
-    `  wrote ${displayPath(written.types.path, cwd)} (${size(written.types.bytes)}, generated in ${Math.round(written.types.ms)} ms)`,
+    ...[written.types, written.db].map((f) => `  wrote ${displayPath(f.path, cwd)} (${size(f.bytes)}, generated in ${Math.round(f.ms)} ms)`),
     "",
   ].join("\n");
 }
 
 function jsonSummary(written: Written, cwd: string): string {
-  const body = { ir: displayPath(written.ir.path, cwd), types: displayPath(written.types.path, cwd), hash: written.hash };
+  const body = { ir: displayPath(written.ir.path, cwd), types: displayPath(written.types.path, cwd), db: displayPath(written.db.path, cwd), hash: written.hash };
   return `${JSON.stringify(body, null, 2)}\n`;
 }
 

@@ -1,6 +1,8 @@
 import { describe, expect, test } from "bun:test";
 import { resolve } from "node:path";
 import { compileApp } from "../../compiler/index.ts";
+import { planMigration } from "../../compiler/generators/sql/index.ts";
+import { readLatestSnapshot } from "../../runtime/db/migrations/migration-folder.ts";
 import type { IR } from "../../compiler/ir/index.ts";
 
 const root = resolve(import.meta.dir, "../../examples/invoicing");
@@ -52,5 +54,12 @@ describe("examples/invoicing", () => {
     expect(Object.keys(ir.i18n).sort()).toEqual(["de", "en"]);
     expect(ir.seed.users.length).toBeGreaterThanOrEqual(3);
     expect(ir.seed.records.Invoice?.length).toBeGreaterThan(0);
+  });
+
+  test("its migrations are up to date: the next plan from the last snapshot is empty", () => {
+    const latest = readLatestSnapshot(resolve(root, "migrations"));
+    expect(latest?.fileName).toBe("0001_initial.snapshot.json");
+    const plan = planMigration(latest!.ir, ir);
+    expect(plan.steps.map((s) => s.summary)).toEqual([]);
   });
 });

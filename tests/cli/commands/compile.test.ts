@@ -19,7 +19,7 @@ async function weave(...argv: string[]) {
 }
 
 describe("weave compile", () => {
-  test("writes .weave/ir.json as pretty JSON and .weave/types.ts", async () => {
+  test("writes .weave/ir.json as pretty JSON, .weave/types.ts and .weave/db.ts", async () => {
     const { code, out, err } = await weave("compile", "clean");
     expect({ code, err }).toEqual({ code: 0, err: "" });
     const text = readFileSync(join(apps.dir, "clean/.weave/ir.json"), "utf8");
@@ -27,14 +27,15 @@ describe("weave compile", () => {
     expect(ir.irVersion).toBe(1);
     expect(text).toBe(`${JSON.stringify(ir, null, 2)}\n`);
     expect(existsSync(join(apps.dir, "clean/.weave/types.ts"))).toBe(true);
-    expect(out).toMatch(/^compiled clean in \d+ ms\n  wrote clean\/\.weave\/ir\.json \(.+, hash [0-9a-f]{12}\)\n  wrote clean\/\.weave\/types\.ts \(.+\)\n$/);
+    expect(readFileSync(join(apps.dir, "clean/.weave/db.ts"), "utf8")).toContain("export interface Database");
+    expect(out).toMatch(/^compiled clean in \d+ ms\n  wrote clean\/\.weave\/ir\.json \(.+, hash [0-9a-f]{12}\)\n  wrote clean\/\.weave\/types\.ts \(.+\)\n  wrote clean\/\.weave\/db\.ts \(.+\)\n$/);
   });
 
   test("--json prints the paths and the hash", async () => {
     const { code, out } = await weave("compile", "clean", "--json");
     expect(code).toBe(0);
     const ir = JSON.parse(readFileSync(join(apps.dir, "clean/.weave/ir.json"), "utf8"));
-    expect(JSON.parse(out)).toEqual({ ir: "clean/.weave/ir.json", types: "clean/.weave/types.ts", hash: ir.hash });
+    expect(JSON.parse(out)).toEqual({ ir: "clean/.weave/ir.json", types: "clean/.weave/types.ts", db: "clean/.weave/db.ts", hash: ir.hash });
   });
 
   test("--out writes elsewhere", async () => {
