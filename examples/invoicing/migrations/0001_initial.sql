@@ -134,6 +134,37 @@ CREATE TABLE "products" (
   CONSTRAINT "products_description_max_length" CHECK (char_length("description") <= 2000)
 );
 
+-- weave:step additive createTable weave_audit
+-- create table weave_audit
+CREATE TABLE "weave_audit" (
+  "id" bigint GENERATED ALWAYS AS IDENTITY NOT NULL,
+  "at" timestamptz NOT NULL DEFAULT now(),
+  "tenant_id" uuid,
+  "user_id" uuid,
+  "request_id" text,
+  "action" text NOT NULL,
+  "entity" text,
+  "record_id" text,
+  "name" text,
+  "changes" jsonb,
+  "prev_hash" text,
+  "hash" text NOT NULL,
+  CONSTRAINT "weave_audit_pkey" PRIMARY KEY ("id"),
+  CONSTRAINT "weave_audit_action_check" CHECK ("action" IN ('create', 'update', 'delete', 'transition', 'action', 'admin'))
+);
+
+-- weave:step additive createTable weave_idempotency
+-- create table weave_idempotency
+CREATE TABLE "weave_idempotency" (
+  "key" text NOT NULL,
+  "scope" text NOT NULL,
+  "request_hash" text NOT NULL,
+  "status" integer NOT NULL,
+  "body" jsonb,
+  "created_at" timestamptz NOT NULL DEFAULT now(),
+  CONSTRAINT "weave_idempotency_pkey" PRIMARY KEY ("scope", "key")
+);
+
 -- weave:step additive addForeignKey invoice_lines
 -- add foreign key invoice_lines_invoice_id_fkey to invoices
 ALTER TABLE "invoice_lines" ADD CONSTRAINT "invoice_lines_invoice_id_fkey" FOREIGN KEY ("tenant_id", "invoice_id") REFERENCES "invoices" ("tenant_id", "id") ON DELETE CASCADE;
@@ -214,6 +245,18 @@ CREATE INDEX "products_active_by_name" ON "products" USING btree ("name") WHERE 
 -- create index products_search_idx
 CREATE INDEX "products_search_idx" ON "products" USING gin ("search_vector");
 
+-- weave:step additive createIndex weave_audit_record_idx
+-- create index weave_audit_record_idx
+CREATE INDEX "weave_audit_record_idx" ON "weave_audit" USING btree ("tenant_id", "entity", "record_id");
+
+-- weave:step additive createIndex weave_audit_at_idx
+-- create index weave_audit_at_idx
+CREATE INDEX "weave_audit_at_idx" ON "weave_audit" USING btree ("tenant_id", "at");
+
+-- weave:step additive createIndex weave_idempotency_created_at_idx
+-- create index weave_idempotency_created_at_idx
+CREATE INDEX "weave_idempotency_created_at_idx" ON "weave_idempotency" USING btree ("created_at");
+
 -- weave:step additive enableRls customers
 -- enable and force row-level security on customers
 ALTER TABLE "customers" ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
@@ -280,3 +323,15 @@ $weave$;
 -- weave:step additive createTrigger invoices
 -- create trigger weave_invoices_compute on invoices
 CREATE TRIGGER "weave_invoices_compute" BEFORE INSERT OR UPDATE ON "invoices" FOR EACH ROW EXECUTE FUNCTION "weave_invoices_compute"();
+
+-- weave:step additive createTriggerFunction weave_audit_append_only
+-- create function weave_audit_append_only
+CREATE OR REPLACE FUNCTION "weave_audit_append_only"() RETURNS trigger LANGUAGE plpgsql AS $weave$
+BEGIN
+  RAISE EXCEPTION 'weave_audit is append-only: % is not allowed', TG_OP;
+END
+$weave$;
+
+-- weave:step additive createTrigger weave_audit
+-- create trigger weave_audit_append_only on weave_audit
+CREATE TRIGGER "weave_audit_append_only" BEFORE UPDATE OR DELETE ON "weave_audit" FOR EACH ROW EXECUTE FUNCTION "weave_audit_append_only"();

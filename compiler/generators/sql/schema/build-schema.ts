@@ -4,6 +4,7 @@ import { computeTrigger, maintainedFields, touchTriggers } from "./computed.ts";
 import { checks, foreignKeys, primaryKey, uniques } from "./constraints.ts";
 import type { DbSchema, DbTable, DbTrigger } from "./db-schema.ts";
 import { indexes } from "./indexes.ts";
+import { systemTables } from "./system-tables.ts";
 import type { ExpressionSql, SchemaContext } from "./sql-of.ts";
 
 /**
@@ -18,7 +19,7 @@ export function buildSchema(ir: IR, sql: ExpressionSql, previous?: IR): DbSchema
   const ctx: SchemaContext = { ir, sql };
   const tables = ir.entities.map((entity) => buildTable(ctx, entity, previousEntity(entity, previous)));
   attachTouchTriggers(ctx, tables);
-  const sorted = tables.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const sorted = [...tables, ...systemTables()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const renames = Object.fromEntries(ir.entities.flatMap((e) => (previous && e.renamedFrom && !previous.entities.some((p) => p.name === e.name) ? [[e.renamedFrom, e.name]] : [])));
   return Object.keys(renames).length > 0 ? { tables: sorted, entityRenames: renames } : { tables: sorted };
 }

@@ -88,7 +88,7 @@ describe("generateDatabaseTypes", () => {
       "updated_by: Generated<string | null>;",
       "version: Generated<number>;",
     ]);
-    expect(source).toContain("export interface Database {\n  agents: AgentTable;\n  teams: TeamTable;\n  tickets: TicketTable;\n}");
+    expect(source).toContain("export interface Database {\n  agents: AgentTable;\n  teams: TeamTable;\n  tickets: TicketTable;\n  weave_audit: WeaveAuditTable;\n  weave_idempotency: WeaveIdempotencyTable;\n}");
   });
 
   test("the output is deterministic and names the model it came from", () => {

@@ -23,8 +23,15 @@ describe("planMigration", () => {
     expect(plan.problems).toEqual([]);
     expect(plan.steps.map((s) => `${s.class} ${s.kind} ${s.target}`)).toEqual([
       "additive createTable products",
+      "additive createTable weave_audit",
+      "additive createTable weave_idempotency",
+      "additive createIndex weave_audit_record_idx",
+      "additive createIndex weave_audit_at_idx",
+      "additive createIndex weave_idempotency_created_at_idx",
       "additive enableRls products",
       "additive createTenantPolicy products",
+      "additive createTriggerFunction weave_audit_append_only",
+      "additive createTrigger weave_audit",
     ]);
   });
 
