@@ -1,0 +1,88 @@
+import { Elysia } from "elysia";
+import type { IR } from "../../compiler/ir/index.ts";
+import type { EventBus, RequestContext, ServerOptions } from "./context.ts";
+import { DOCS_HTML, docsAsset } from "./docs-page.ts";
+import { badRequest, notFound, payloadTooLarge, problemResponse } from "./errors.ts";
+import { resolveIdentity } from "./identity.ts";
+import { validationProblem } from "./validation-problem.ts";
+
+/** A running weave API: the Elysia app, its event bus, and how to close it. */
+export interface WeaveServer {
+  readonly app: Elysia<any, any, any, any, any, any, any>;
+  readonly events: EventBus;
+  readonly ir: IR;
+  /** Closes the database pool and stops the event streams. */
+  close(): Promise<void>;
+}
+
+export interface ServerParts {
+  /** The OpenAPI document served at /api/openapi.json. */
+  readonly openapi: unknown;
+  readonly events: EventBus;
+  /** Registers the model's routes (entities, transitions, actions, events, audit). */
+  readonly routes: (app: Elysia<any, any, any, any, any, any, any>, contextFor: (request: Request) => Promise<RequestContext>) => void;
+  /** Plugins mounted before the routes (logs, metrics, health). */
+  readonly plugins?: readonly Elysia<any, any, any, any, any, any, any>[];
+}
+
+const DEFAULT_MAX_BODY = 1024 * 1024;
+
+/**
+ * Builds the Elysia app that serves an IR from its parts. `createServer` (runtime/index.ts)
+ * supplies the parts; tests may supply their own.
+ *
+ * @example
+ *   const server = buildServer(ir, { database }, parts);
+ *   const response = await server.app.handle(new Request("http://localhost/api/invoices"));
+ */
+export function buildServer(ir: IR, options: ServerOptions, parts: ServerParts): WeaveServer {
+  const production = options.production ?? process.env.NODE_ENV === "production";
+  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const contextFor = async (request: Request): Promise<RequestContext> => ({
+    requestId: requestIdOf(request),
+    identity: await resolveIdentity(request, ir, options),
+    ir,
+    database: options.database,
+    options,
+    events: parts.events,
+  });
+  // normalize: false, so an unknown key in a body is a 400 that names it instead of being silently dropped.
+  const app = new Elysia({ name: "weave", normalize: false })
+    .onRequest(({ request }) => checkBodySize(request, maxBody))
+    .onError(({ code, error, request }) => problemResponse(toWeaveError(code, error), requestIdOf(request), new URL(request.url).pathname, production))
+    .get("/api/openapi.json", () => parts.openapi)
+    .get("/api/docs", () => new Response(DOCS_HTML, { headers: { "content-type": "text/html; charset=utf-8" } }))
+    .get("/api/docs/:asset", ({ params }) => {
+      const asset = docsAsset(params.asset);
+      if (!asset) throw notFound(`no docs asset ${params.asset}`);
+      return new Response(asset.body, { headers: { "content-type": asset.type, "cache-control": "public, max-age=86400" } });
+    });
+  for (const plugin of parts.plugins ?? []) app.use(plugin);
+  parts.routes(app, contextFor);
+  return { app, events: parts.events, ir, close: () => options.database.close() };
+}
+
+const requestIds = new WeakMap<Request, string>();
+
+/** The request id: the one the client sent (when it looks like an id), else a new one; the same for the whole request. */
+export function requestIdOf(request: Request): string {
+  const known = requestIds.get(request);
+  if (known) return known;
+  const given = request.headers.get("x-request-id");
+  const id = given && /^[A-Za-z0-9._:-]{1,128}$/.test(given) ? given : crypto.randomUUID();
+  requestIds.set(request, id);
+  return id;
+}
+
+function checkBodySize(request: Request, max: number): void {
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > max) throw payloadTooLarge(`the request body is ${length} bytes; the limit is ${max}`);
+}
+
+/** Elysia's own errors (validation, parse, not found) become WeaveErrors, so one renderer answers all. */
+function toWeaveError(code: string | number, error: unknown): unknown {
+  if (code === "VALIDATION") return validationProblem(error as never);
+  if (code === "PARSE") return badRequest("the request body is not valid JSON");
+  if (code === "NOT_FOUND") return notFound("no such route");
+  return error;
+}
