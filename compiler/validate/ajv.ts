@@ -42,8 +42,8 @@ const SCHEMAS: Record<FileKind, object> = {
  *   const ajv = createAjv();
  *   ajv.validate(entitySchema, data);
  */
-export function createAjv(): Ajv {
-  const ajv = new Ajv({ strict: true, allowUnionTypes: true, allErrors: true, discriminator: true, verbose: true });
+export function createAjv(options: { logger?: { log: (...a: unknown[]) => void; warn: (...a: unknown[]) => void; error: (...a: unknown[]) => void } } = {}): Ajv {
+  const ajv = new Ajv({ strict: true, allowUnionTypes: true, allErrors: true, discriminator: true, verbose: true, ...(options.logger ? { logger: options.logger } : {}) });
   addFormats(ajv);
   ajv.addVocabulary([...EDITOR_KEYWORDS]);
   return ajv;

@@ -1,37 +1,29 @@
 /**
- * The ajv set-up the schema tests use: strict mode, every error, the discriminator keyword, the
- * formats, and the editor keywords as known annotations. Warnings are collected, not printed, so a
- * test can assert there are none. (The compiler's own set-up lives in compiler/validate.)
+ * The ajv set-up the schema tests use: the compiler's own (compiler/validate/ajv.ts: strict mode,
+ * every error, the discriminator keyword, the formats, the editor keywords as annotations), with
+ * warnings collected rather than printed, so a test can assert there are none.
  */
-import Ajv, { type ValidateFunction } from "ajv";
-import addFormats from "ajv-formats";
+import type Ajv from "ajv";
+import type { ValidateFunction } from "ajv";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { createAjv, EDITOR_KEYWORDS } from "../../compiler/validate/ajv.ts";
+import { FILE_KINDS } from "../../compiler/load/source-file.ts";
 
 export const schemaDir = resolve(import.meta.dir, "../../schema");
 
 /** The spec file kinds, each with a schema/<kind>.schema.json. */
-export const kinds = ["app", "entity", "policy", "workflow", "query", "theme", "i18n", "seed"] as const;
+export const kinds = FILE_KINDS;
 export type Kind = (typeof kinds)[number];
 
 /** Keywords of the YAML and JSON language servers: annotations to ajv. */
-export const editorKeywords = [
-  "markdownDescription",
-  "defaultSnippets",
-  "enumDescriptions",
-  "deprecationMessage",
-  "doNotSuggest",
-  "patternErrorMessage",
-];
+export const editorKeywords: readonly string[] = EDITOR_KEYWORDS;
 
 /** A strict ajv instance and the warnings it logged. */
 export function strictAjv(): { ajv: Ajv; warnings: string[] } {
   const warnings: string[] = [];
   const log = (...args: unknown[]) => warnings.push(args.join(" "));
-  const ajv = new Ajv({ strict: true, allErrors: true, discriminator: true, logger: { log, warn: log, error: log } });
-  addFormats(ajv);
-  ajv.addVocabulary(editorKeywords);
-  return { ajv, warnings };
+  return { ajv: createAjv({ logger: { log, warn: log, error: log } }), warnings };
 }
 
 /** Reads one spec schema. */
