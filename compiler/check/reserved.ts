@@ -10,6 +10,8 @@ export const RESERVED_FIELD_NAMES: ReadonlySet<string> = new Set([
 
 export const RESERVED_ENTITY_NAMES: ReadonlySet<string> = new Set([
   "User", "Tenant", "Membership", "Session", "Credential", "ApiToken", "MagicLink", "AuditEntry", "Event", "Outbox", "Migration",
+  // Its table `docs` would give the route /api/docs, where the API documentation is served.
+  "Doc",
 ]);
 
 /** Variables of the expression language: a field named like one would be unreachable by bare name. */

@@ -5,6 +5,7 @@ import { DOCS_HTML, docsAsset } from "./docs-page.ts";
 import { badRequest, notFound, payloadTooLarge, problemResponse } from "./errors.ts";
 import { resolveIdentity } from "./identity.ts";
 import { validationProblem } from "./validation-problem.ts";
+import { requestIdOf } from "../ops/request-id.ts";
 
 /** A running weave API: the Elysia app, its event bus, and how to close it. */
 export interface WeaveServer {
@@ -60,18 +61,6 @@ export function buildServer(ir: IR, options: ServerOptions, parts: ServerParts):
   for (const plugin of parts.plugins ?? []) app.use(plugin);
   parts.routes(app, contextFor);
   return { app, events: parts.events, ir, close: () => options.database.close() };
-}
-
-const requestIds = new WeakMap<Request, string>();
-
-/** The request id: the one the client sent (when it looks like an id), else a new one; the same for the whole request. */
-export function requestIdOf(request: Request): string {
-  const known = requestIds.get(request);
-  if (known) return known;
-  const given = request.headers.get("x-request-id");
-  const id = given && /^[A-Za-z0-9._:-]{1,128}$/.test(given) ? given : crypto.randomUUID();
-  requestIds.set(request, id);
-  return id;
 }
 
 function checkBodySize(request: Request, max: number): void {

@@ -42,6 +42,7 @@ export const unsupportedMediaType = make(415, "unsupported-media-type", "Unsuppo
 export const unprocessable = make(422, "unprocessable", "Unprocessable content");
 export const preconditionRequired = make(428, "precondition-required", "Precondition required");
 export const tooManyRequests = make(429, "too-many-requests", "Too many requests");
+export const notImplemented = make(501, "not-implemented", "Not implemented");
 export const unavailable = make(503, "unavailable", "Service unavailable");
 
 /** The problem+json body of an error. Outside production an unexpected error shows its message. */

@@ -14,7 +14,26 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  *   // { userId: "…", roles: ["billing"], tenantId: "…", tenantRoles: [] }
  */
 export async function resolveIdentity(request: Request, ir: IR, options: ServerOptions): Promise<Identity> {
-  if (options.identify) return options.identify(request);
+  const identity = await (options.identify ?? ((r: Request) => fromHeaders(r, ir, options)))(request);
+  // Roles include what they inherit, once, here: reads, writes and audit all see the same set.
+  return { ...identity, roles: expandRoles(ir, identity.roles), tenantRoles: expandRoles(ir, identity.tenantRoles) };
+}
+
+/**
+ * The roles and every role they inherit (`inherits` is closed transitively in the IR).
+ *
+ * @example expandRoles(ir, ["admin"]); // ["admin", "billing"]
+ */
+export function expandRoles(ir: IR, roles: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const role of roles) {
+    out.add(role);
+    for (const inherited of ir.roles.find((r) => r.name === role)?.inherits ?? []) out.add(inherited);
+  }
+  return [...out];
+}
+
+function fromHeaders(request: Request, ir: IR, options: ServerOptions): Identity {
   const header = (name: string) => request.headers.get(name)?.trim() || undefined;
   const tenantId = ir.app.tenancy.enabled ? uuidHeader(header(ir.app.tenancy.header), ir.app.tenancy.header) : null;
   if (!options.devIdentity) return { userId: null, roles: [], tenantId, tenantRoles: [] };

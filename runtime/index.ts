@@ -1,0 +1,31 @@
+/**
+ * weave's runtime: serves an IR. It reads only the IR (and the generators that are pure
+ * functions of it), never the spec files.
+ *
+ * @example
+ *   const database = createDatabase({ appDir, dataDir: ir.app.database.embedded });
+ *   const server = createServer(ir, { database, appDir });
+ *   Bun.serve({ port: 3000, fetch: server.app.fetch });
+ */
+import { generateOpenApi } from "../compiler/generators/openapi/index.ts";
+import type { IR } from "../compiler/ir/index.ts";
+import { registerRoutes } from "./api/routes.ts";
+import { createEventBus } from "./events/index.ts";
+import { opsFor, type OpsServerOptions } from "./ops/index.ts";
+import type { ServerOptions } from "./server/context.ts";
+import { buildServer, type WeaveServer } from "./server/create-server.ts";
+
+export type { Identity, RequestContext, ServerOptions, WeaveEvent } from "./server/context.ts";
+export type { WeaveServer } from "./server/create-server.ts";
+export { createDatabase, type Database } from "./db/index.ts";
+
+/** The Elysia app that serves `ir`: the model's routes, OpenAPI and docs, events, audit, and operations. */
+export function createServer(ir: IR, options: ServerOptions & OpsServerOptions): WeaveServer {
+  const events = createEventBus();
+  return buildServer(ir, options, {
+    openapi: generateOpenApi(ir, options.maxPageSize === undefined ? {} : { maxPageSize: options.maxPageSize }),
+    events,
+    plugins: [opsFor(ir, options)],
+    routes: (app, contextFor) => registerRoutes(app, ir, contextFor),
+  });
+}

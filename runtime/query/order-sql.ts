@@ -1,0 +1,71 @@
+/**
+ * ORDER BY and keyset pagination. Ascending keys put nulls last and descending keys nulls first
+ * (Postgres' defaults), which makes null the greatest value either way; the "after the cursor"
+ * condition follows from that, key by key, for any mix of directions. Strings order by code point.
+ */
+import { ident, type SqlBuilder } from "../records/sql-builder.ts";
+import type { RequestContext } from "../server/context.ts";
+import { comparable, pathSql } from "./filter-sql.ts";
+import type { SortKey } from "./list-query.ts";
+
+/** A sort key's SQL, built once per statement and reused (its placeholders stay valid). */
+export interface KeySql {
+  readonly key: SortKey;
+  readonly sql: string;
+  /** Never null (a required column of the row, the id): the keyset condition skips its null cases. */
+  readonly notNull: boolean;
+}
+
+const NOT_NULL_SYSTEM = new Set(["id", "createdAt", "updatedAt", "version"]);
+
+/** The alias of the i-th cursor column. */
+export const cursorAlias = (i: number) => `__sort${i}`;
+
+export function keySql(q: SqlBuilder, ctx: RequestContext, keys: readonly SortKey[], alias: string): KeySql[] {
+  return keys.map((key) => {
+    const { path } = key;
+    const own = path.steps.length === 0 && path.members.length === 0 && path.part === undefined;
+    const notNull = own && (path.field.source === "system" ? NOT_NULL_SYSTEM.has(path.field.name) : path.field.source === "column" && path.field.field.required);
+    return { key, sql: comparable(path, pathSql(q, ctx, path, alias)), notNull };
+  });
+}
+
+/** `"t0"."due" desc nulls first, "t0"."id" asc nulls last`. */
+export function orderBySql(keys: readonly KeySql[]): string {
+  return keys.map((k) => `${k.sql} ${k.key.descending ? "desc nulls first" : "asc nulls last"}`).join(", ");
+}
+
+/**
+ * The sort values as text, selected with each row for the next cursor: datetimes to the
+ * microsecond in UTC, dates as YYYY-MM-DD whatever the session's DateStyle.
+ */
+export function cursorColumnsSql(keys: readonly KeySql[]): string {
+  return keys.map((k, i) => `${cursorText(k)} as ${ident(cursorAlias(i))}`).join(", ");
+}
+
+function cursorText(k: KeySql): string {
+  const kind = k.key.path.scalar.kind;
+  if (kind === "datetime") return `to_char(${k.sql} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+  if (kind === "date") return `to_char(${k.sql}, 'YYYY-MM-DD')`;
+  return `(${k.sql})::text`;
+}
+
+/**
+ * Rows after the cursor: after on the first key, or tied on it and after on the rest.
+ *
+ * @example keysetSql(q, [due asc, id asc], ["2026-02-01", "…"])
+ * // '(("t0"."due" > $5::date or "t0"."due" is null)) or ("t0"."due" = $5::date and (("t0"."id" > $6::uuid)))'
+ */
+export function keysetSql(q: SqlBuilder, keys: readonly KeySql[], values: readonly (string | null)[]): string {
+  let rest: string | undefined;
+  for (let i = keys.length - 1; i >= 0; i--) {
+    const { sql, key, notNull } = keys[i]!;
+    const value = values[i] ?? null;
+    const p = value === null ? "" : q.param(value, key.path.scalar.cast);
+    const tie = value === null ? `${sql} is null` : `${sql} = ${p}`;
+    const after = key.descending ? (value === null ? `${sql} is not null` : `${sql} < ${p}`) : value === null ? undefined : notNull ? `${sql} > ${p}` : `(${sql} > ${p} or ${sql} is null)`;
+    const parts = [after, rest === undefined ? undefined : `${tie} and (${rest})`].filter((part): part is string => part !== undefined);
+    rest = parts.length === 0 ? "false" : parts.map((part) => `(${part})`).join(" or ");
+  }
+  return rest ?? "true";
+}

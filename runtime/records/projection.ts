@@ -1,0 +1,75 @@
+/**
+ * The SELECT list of a record: every stored column aliased to its field name, virtual computed
+ * fields as SQL (the expression lowering, on the same row alias), polymorphic refs as type + id.
+ */
+import { analyzeExpression } from "../../compiler/generators/sql/expr/index.ts";
+import type { IR, IREntity } from "../../compiler/ir/index.ts";
+import type { RequestContext } from "../server/context.ts";
+import { policyVariables } from "./access.ts";
+import { recordFields, type RecordField } from "./record-fields.ts";
+import { columnOf, ident, type SqlBuilder } from "./sql-builder.ts";
+
+/** The alias of a polymorphic ref's type column, and of a money field's currency column. */
+export const typeAlias = (name: string) => `${name}__type`;
+export const currencyAlias = (name: string) => `${name}__currency`;
+
+/**
+ * The SQL of a field's value on row `alias`: its column, or its computed expression. Virtual
+ * decimals and money are cast to their precision and scale, so they read (and sort, and filter)
+ * exactly as a stored column of that field would.
+ *
+ * @example fieldValueSql(q, ctx, invoice, recordField(ir, invoice, "tax")!, "t0")
+ * // '(round((("t0"."subtotal" * "t0"."tax_rate") / NULLIF($1::int, 0)), $2::int))::numeric(18,2)'
+ */
+export function fieldValueSql(q: SqlBuilder, ctx: Pick<RequestContext, "ir" | "identity">, entity: IREntity, field: RecordField, alias: string): string {
+  if (field.source !== "virtual") return columnOf(alias, field.column);
+  const { computed, type, precision, scale } = field.field;
+  const sql = q.expression(computed!.ast, { ir: ctx.ir, entity: entity.name, row: alias, mode: "parameters", variables: policyVariables(ctx.identity) });
+  return type === "decimal" || type === "money" ? `(${sql})::numeric(${precision ?? 18},${scale ?? 2})` : sql;
+}
+
+/** Full select lists already lowered, by alias and parameter offset: the same for every request. */
+const listCache = new WeakMap<IREntity, Map<string, { readonly sql: string; readonly parameters: readonly unknown[] }>>();
+const fixed = new WeakMap<IREntity, boolean>();
+
+/**
+ * The select list of a record on row `alias`: `"t0"."number" AS "number", ...`. With `only`, just
+ * those fields (sparse fieldsets); the id is always there.
+ */
+export function selectList(q: SqlBuilder, ctx: Pick<RequestContext, "ir" | "identity">, entity: IREntity, alias: string, only?: ReadonlySet<string>): string {
+  if (only || !readsNoVariables(ctx.ir, entity)) return buildList(q, ctx, entity, alias, only);
+  // Lowering the virtual fields is most of the cost of a small read: do it once per offset.
+  let cache = listCache.get(entity);
+  if (!cache) listCache.set(entity, (cache = new Map()));
+  const key = `${alias}|${q.parameters.length}`;
+  const hit = cache.get(key);
+  if (hit) {
+    q.parameters.push(...hit.parameters);
+    return hit.sql;
+  }
+  const start = q.parameters.length;
+  const sql = buildList(q, ctx, entity, alias);
+  cache.set(key, { sql, parameters: q.parameters.slice(start) });
+  return sql;
+}
+
+/** Whether the virtual fields read no `user`/`tenant`: their SQL and parameters are then the same for everyone. */
+function readsNoVariables(ir: IR, entity: IREntity): boolean {
+  let result = fixed.get(entity);
+  if (result === undefined) {
+    result = entity.fields.every((f) => f.storage !== "virtual" || !f.computed || analyzeExpression(f.computed.ast, { ir, entity: entity.name }).variables.length === 0);
+    fixed.set(entity, result);
+  }
+  return result;
+}
+
+function buildList(q: SqlBuilder, ctx: Pick<RequestContext, "ir" | "identity">, entity: IREntity, alias: string, only?: ReadonlySet<string>): string {
+  const items: string[] = [];
+  for (const field of recordFields(ctx.ir, entity)) {
+    if (only && !only.has(field.name) && field.name !== "id") continue;
+    items.push(`${fieldValueSql(q, ctx, entity, field, alias)} as ${ident(field.name)}`);
+    if (field.source === "polymorphic") items.push(`${columnOf(alias, field.typeColumn)} as ${ident(typeAlias(field.name))}`);
+    if (field.source === "column" && field.currencyColumn) items.push(`${columnOf(alias, field.currencyColumn)} as ${ident(currencyAlias(field.name))}`);
+  }
+  return items.join(", ");
+}
