@@ -104,6 +104,16 @@ forEachDatabase("the invoicing API", (target) => {
     expect((await call("GET", `/api/invoices/${draft.id}`)).status).toBe(404);
   });
 
+  test("actions run their handlers: a record action returns a record, a collection action its output", async () => {
+    const copy = await call("POST", `/api/invoices/${invoice.id}/actions/duplicate`);
+    expect(copy.status).toBe(200);
+    expect(copy.body).toMatchObject({ status: "draft", customer: customer.id, subtotal: "389.00" });
+    expect(copy.body.id).not.toBe(invoice.id);
+    const reminded = await call("POST", "/api/invoices/actions/remind-overdue", { olderThanDays: 0 });
+    expect(reminded).toMatchObject({ status: 200, body: { reminded: 0 } });
+    expect((await call("POST", "/api/invoices/actions/remind-overdue", { olderThanDays: -1 })).status).toBe(400);
+  });
+
   test("a transition needs no body", async () => {
     const draft = (await call("POST", "/api/invoices", { number: "INV-2026-0003", customer: customer.id })).body;
     const voided = await call("POST", `/api/invoices/${draft.id}/transitions/void`);
