@@ -10,6 +10,8 @@
 import { generateOpenApi } from "../compiler/generators/openapi/index.ts";
 import type { IR } from "../compiler/ir/index.ts";
 import { registerRoutes } from "./api/routes.ts";
+import { registerAuthRoutes } from "./auth/routes.ts";
+import type { AuthServerOptions } from "./auth/options.ts";
 import { createEventBus } from "./events/index.ts";
 import { opsFor, type OpsServerOptions } from "./ops/index.ts";
 import type { ServerOptions } from "./server/context.ts";
@@ -17,15 +19,20 @@ import { buildServer, type WeaveServer } from "./server/create-server.ts";
 
 export type { Identity, RequestContext, ServerOptions, WeaveEvent } from "./server/context.ts";
 export type { WeaveServer } from "./server/create-server.ts";
+export type { AuthOptions, AuthServerOptions, MailMessage, MailTransport } from "./auth/index.ts";
+export { devOutbox } from "./auth/mail.ts";
 export { createDatabase, type Database } from "./db/index.ts";
 
 /** The Elysia app that serves `ir`: the model's routes, OpenAPI and docs, events, audit, and operations. */
-export function createServer(ir: IR, options: ServerOptions & OpsServerOptions): WeaveServer {
+export function createServer(ir: IR, options: ServerOptions & OpsServerOptions & AuthServerOptions): WeaveServer {
   const events = createEventBus();
   return buildServer(ir, options, {
     openapi: generateOpenApi(ir, options.maxPageSize === undefined ? {} : { maxPageSize: options.maxPageSize }),
     events,
     plugins: [opsFor(ir, options)],
-    routes: (app, contextFor) => registerRoutes(app, ir, contextFor),
+    routes: (app, contextFor) => {
+      registerAuthRoutes(app, ir, contextFor, options.auth);
+      registerRoutes(app, ir, contextFor);
+    },
   });
 }

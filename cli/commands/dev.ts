@@ -20,7 +20,6 @@ import { type DevMigration, DevStepFailure, migrateDevelopment } from "../serve/
 import { resolvePort } from "../serve/port.ts";
 import { seedWhenEmpty } from "../serve/seed.ts";
 import { type Lifecycle, type Listener, listen, serveUntilStopped } from "../serve/start-server.ts";
-import { createServer } from "../../runtime/index.ts";
 
 const LABEL = "weave dev";
 
@@ -42,7 +41,7 @@ export const dev = defineCommand({
   args: [{ name: "dir", description: "App folder holding weave.yaml (default: .)" }],
   options: {
     port: { type: "string", value: "<n>", description: "Port to listen on (default: $PORT, else 3000; 0 picks a free one)" },
-    host: { type: "string", value: "<host>", description: "Address to listen on (default: localhost)", default: "localhost" },
+    host: { type: "string", value: "<host>", description: "Address to listen on", default: "localhost" },
     url: { type: "string", value: "<url>", description: "Postgres URL (default: $DATABASE_URL, else the embedded PGlite)" },
     "allow-destructive": { type: "boolean", description: "Apply drops and narrowing type changes to the development database" },
   },
@@ -68,7 +67,9 @@ export const dev = defineCommand({
   },
 });
 
-function serveOn(listener: Listener, opened: OpenedDatabase, ir: IR, dir: string, io: Io): Promise<number> {
+async function serveOn(listener: Listener, opened: OpenedDatabase, ir: IR, dir: string, io: Io): Promise<number> {
+  // Loaded here, so the other commands never load the API runtime.
+  const { createServer } = await import("../../runtime/index.ts");
   const { database, described } = opened;
   const lifecycle: Lifecycle = { draining: false };
   const weave = createServer(ir, {

@@ -14,7 +14,6 @@ import { BuiltAppError, readBuiltModel, servingProblems } from "../serve/built-a
 import { isDatabaseError, type OpenedDatabase, openDatabase } from "../serve/database.ts";
 import { resolvePort } from "../serve/port.ts";
 import { type Lifecycle, type Listener, listen, serveUntilStopped } from "../serve/start-server.ts";
-import { createServer } from "../../runtime/index.ts";
 
 const LABEL = "weave serve";
 
@@ -33,7 +32,7 @@ export const serve = defineCommand({
   args: [{ name: "dir", description: "App folder holding .weave/ir.json (default: .)" }],
   options: {
     port: { type: "string", value: "<n>", description: "Port to listen on (default: $PORT, else 3000; 0 picks a free one)" },
-    host: { type: "string", value: "<host>", description: "Address to listen on (default: 0.0.0.0, every interface)", default: "0.0.0.0" },
+    host: { type: "string", value: "<host>", description: "Address to listen on (0.0.0.0: every interface)", default: "0.0.0.0" },
     url: { type: "string", value: "<url>", description: "Postgres URL (default: $DATABASE_URL, else the embedded PGlite)" },
   },
   async run({ values, positionals }, io) {
@@ -64,7 +63,9 @@ export const serve = defineCommand({
   },
 });
 
-function serveOn(listener: Listener, opened: OpenedDatabase, ir: IR, dir: string, io: Io): Promise<number> {
+async function serveOn(listener: Listener, opened: OpenedDatabase, ir: IR, dir: string, io: Io): Promise<number> {
+  // Loaded here, so the other commands never load the API runtime.
+  const { createServer } = await import("../../runtime/index.ts");
   const { database, described } = opened;
   const lifecycle: Lifecycle = { draining: false };
   const weave = createServer(ir, {

@@ -2,7 +2,7 @@
  * Running a request's queries in one transaction that knows who is asking: the settings that
  * row-level security policies and column defaults read with `current_setting('app.tenant_id', true)`.
  */
-import { type Kysely, sql, type Transaction } from "kysely";
+import { CompiledQuery, type Kysely, type Transaction } from "kysely";
 
 /** Who a request runs for. Absent values become '' (so `nullif(current_setting(...), '')` is null). */
 export interface RequestContext {
@@ -51,17 +51,13 @@ export async function withRequestTransaction<DB, T>(
  * await db.transaction().execute(async (trx) => { await applyRequestSettings(trx, { tenantId }); ... });
  */
 export async function applyRequestSettings(trx: Transaction<any>, context: RequestContext): Promise<void> {
-  const values = {
-    tenantId: context.tenantId ?? "",
-    userId: context.userId ?? "",
-    roles: roleList(context.roles),
-    tenantRoles: roleList(context.tenantRoles),
-  };
-  const calls = (Object.keys(REQUEST_SETTINGS) as (keyof typeof REQUEST_SETTINGS)[]).map(
-    (key) => sql`set_config(${REQUEST_SETTINGS[key]}, ${values[key]}, true)`,
-  );
-  await sql`select ${sql.join(calls)}`.execute(trx);
+  const values = [context.tenantId ?? "", context.userId ?? "", roleList(context.roles), roleList(context.tenantRoles)];
+  await trx.executeQuery(CompiledQuery.raw(SETTINGS_SQL, values));
 }
+
+// Written once: every request runs it, and building it with the query builder each time was a
+// fifth of a simple GET's CPU time. The setting names are constants; the values are parameters.
+const SETTINGS_SQL = `select ${Object.values(REQUEST_SETTINGS).map((name, i) => `set_config('${name}', $${i + 1}, true)`).join(", ")}`;
 
 function roleList(roles: readonly string[] | undefined): string {
   for (const role of roles ?? []) {

@@ -1,8 +1,11 @@
 /**
  * `GET /api/_events`: the bus as server-sent events, for the caller's tenant, optionally one
- * entity or one record. Policy filtering of events comes with the auth issue; until then an
- * event carries ids, versions and changed field names, never field values.
+ * entity or one record. Each event passes the read policy of its record for the subscriber
+ * (runtime/policy `eventReadable`, in SQL at delivery when the policy reads the record), in the
+ * order published; an event carries ids, versions and the names of changed fields the subscriber
+ * may read, never field values.
  */
+import { eventReadable } from "../policy/event-access.ts";
 import type { RequestContext, WeaveEvent } from "../server/context.ts";
 import { badRequest } from "../server/errors.ts";
 import { entityParam } from "../write/model.ts";
@@ -52,8 +55,14 @@ export function eventStream(ctx: RequestContext, query: EventQuery = {}, options
           stop(); // the stream closed under us
         }
       };
+      // One check at a time, so events arrive in the order they were published.
+      let queue: Promise<void> = Promise.resolve();
+      const deliver = async (event: WeaveEvent) => {
+        const visible = open ? await eventReadable(ctx, event).catch(() => undefined) : undefined;
+        if (visible) write(`id: ${++sent}\nevent: ${visible.type}\ndata: ${JSON.stringify(visible)}\n\n`);
+      };
       const unsubscribe = ctx.events.subscribe((event) => {
-        if (accepts(event)) write(`id: ${++sent}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+        if (accepts(event)) queue = queue.then(() => deliver(event));
       });
       const heartbeat = setInterval(() => write(": heartbeat\n\n"), options.heartbeatMs ?? HEARTBEAT_MS);
       stop = () => {

@@ -14,7 +14,8 @@ export interface RequestSample {
   /** The route pattern, or `UNMATCHED_ROUTE`. */
   readonly route: string;
   readonly status: number;
-  readonly seconds: number;
+  /** Null when unknown (the request was refused before it was timed): counted, not observed. */
+  readonly seconds: number | null;
 }
 
 export interface HttpMetrics {
@@ -52,7 +53,7 @@ export function httpMetrics(info: { app?: string; hash?: string } = {}): HttpMet
     record({ method, route, status, seconds }) {
       requests.inc([method, route, String(status)]);
       if (status >= 500) errors.inc([method, route]);
-      duration.observe([method, route], seconds);
+      if (seconds !== null) duration.observe([method, route], seconds);
     },
   };
 }

@@ -87,13 +87,14 @@ export function ops(options: OpsOptions) {
       set.headers["x-request-id"] = requestIdOf(request);
     })
     .onAfterResponse({ as: "global" }, (context) => {
+      // No state: a hook mounted before this plugin refused the request (a 413, say). It is still
+      // counted and logged, without a duration.
       const state = states.get(context.request);
-      if (!state) return; // not seen by onRequest: a hook mounted before this plugin refused it
-      metrics.inFlight.add([], -1);
-      const ms = performance.now() - state.started;
+      if (state) metrics.inFlight.add([], -1);
+      const ms = state ? performance.now() - state.started : null;
       const { route, status, error } = answerOf(context as unknown as AnswerContext);
       const method = context.request.method;
-      metrics.record({ method, route: route ?? UNMATCHED_ROUTE, status, seconds: ms / 1000 });
+      metrics.record({ method, route: route ?? UNMATCHED_ROUTE, status, seconds: ms === null ? null : ms / 1000 });
       if (!log || (route !== null && quiet.has(route))) return;
       const entry: RequestLogEntry = {
         time: new Date().toISOString(),
@@ -103,8 +104,8 @@ export function ops(options: OpsOptions) {
         method,
         route,
         status,
-        durationMs: Math.round(ms * 100) / 100,
-        tenant: state.tenant !== undefined ? state.tenant : tenantFromHeader(context.request, options.tenantHeader),
+        durationMs: ms === null ? null : Math.round(ms * 100) / 100,
+        tenant: state?.tenant !== undefined ? state.tenant : tenantFromHeader(context.request, options.tenantHeader),
         ...(status >= 500 && error !== undefined ? { error: errorSummary(error) } : {}),
       };
       log(entry as unknown as Record<string, unknown>);
@@ -165,15 +166,19 @@ interface AnswerContext {
 /**
  * The route pattern and status of an answered request. A handler's Response carries its own
  * status; an error's status is in `set.status` once the error handler ran, except for an
- * unmatched route, which Elysia answers without touching `set`.
+ * unmatched route (Elysia answers it without touching `set`) and for an error thrown before
+ * routing (an onRequest hook), whose own `status` tells.
  */
 function answerOf(context: AnswerContext): { route: string | null; status: number; error?: unknown } {
   const route = context.code === "NOT_FOUND" ? null : (context.route ?? null);
   const response = context.responseValue ?? context.response;
   if (response instanceof Response) return { route, status: response.status };
   if (context.code === "NOT_FOUND") return { route, status: 404 };
-  const status = typeof context.set.status === "number" ? context.set.status : (StatusMap[context.set.status as keyof typeof StatusMap] ?? 200);
-  return { route, status, ...(context.error !== undefined ? { error: context.error } : {}) };
+  const set = typeof context.set.status === "number" ? context.set.status : (StatusMap[context.set.status as keyof typeof StatusMap] ?? 200);
+  if (context.error === undefined) return { route, status: set };
+  const own = (context.error as { status?: unknown }).status;
+  const status = set !== 200 ? set : typeof own === "number" && own >= 400 && own < 600 ? own : 500;
+  return { route, status, error: context.error };
 }
 
 function tenantFromHeader(request: Request, header: string | undefined): string | null {

@@ -16,7 +16,8 @@ export interface RequestLogEntry {
   /** The route pattern (`/api/invoices/:id`), or null when no route matched. */
   readonly route: string | null;
   readonly status: number;
-  readonly durationMs: number;
+  /** Null when the request was refused before the plugin saw it arrive. */
+  readonly durationMs: number | null;
   /** The tenant the request ran in, or null. */
   readonly tenant: string | null;
   /** 5xx only: what went wrong, without the database's `detail` (which can quote row values). */
@@ -47,7 +48,7 @@ export function textLines(write: (line: string) => void = (line) => void process
     if (entry.msg !== "request") return write(`${JSON.stringify(entry)}\n`);
     const e = entry as unknown as RequestLogEntry;
     const error = e.error ? `  ${e.error.name}: ${e.error.message}` : "";
-    write(`${e.time.slice(11, 19)} ${e.method} ${e.route ?? "(no route)"} ${e.status} ${e.durationMs} ms${error}\n`);
+    write(`${e.time.slice(11, 19)} ${e.method} ${e.route ?? "(no route)"} ${e.status}${e.durationMs === null ? "" : ` ${e.durationMs} ms`}${error}\n`);
   };
 }
 

@@ -5,6 +5,7 @@
 import type { Transaction } from "kysely";
 import type { IREntity } from "../../compiler/ir/index.ts";
 import { inRequestTransaction, readFilter, requireReadPolicy, requireTenant, tenantFilter } from "../records/access.ts";
+import { canSelect } from "../policy/can.ts";
 import { selectList } from "../records/projection.ts";
 import { entityNamed, idScalar, recordField, type Scalar } from "../records/record-fields.ts";
 import { recordJson, type RecordJson } from "../records/record-json.ts";
@@ -24,6 +25,11 @@ export interface ReadOptions {
   readonly fields?: ReadonlySet<string>;
   /** Apply the entity's read policy (default true). The tenant always applies. */
   readonly policy?: boolean;
+  /**
+   * Keep the fields the caller may not read (the write side, for hooks and the audit); the record
+   * names them under `HIDDEN_FIELDS`, and `visibleRecord` drops them before a response.
+   */
+  readonly unmasked?: boolean;
 }
 
 /**
@@ -77,13 +83,14 @@ export async function readRecord(trx: Transaction<any>, ctx: RequestContext, ent
   const q = new SqlBuilder();
   const include = options.include ?? [];
   const refs = include.filter((j) => j.kind === "foreignKey" || j.kind === "polymorphic").map((j) => j.field.name);
-  const columns = selectList(q, ctx, entity, "t0", options.fields ? new Set([...options.fields, ...refs]) : undefined);
+  const selected = selectList(q, ctx, entity, "t0", options.fields ? new Set([...options.fields, ...refs]) : undefined, { unmasked: options.unmasked === true });
+  const columns = `${selected}, ${canSelect(q, ctx, entity, "t0")}`;
   const access = options.policy === false ? tenantFilter(q, ctx, entity, "t0") : readFilter(q, ctx, entity, "t0");
   const where = and([access, ...matchSql(q, ctx, entity, match)]);
   const { rows } = await trx.executeQuery<Record<string, unknown>>(q.compile(`select ${columns} from ${ident(entity.table)} "t0" where ${where} limit 2`));
   const row = rows[0];
   if (!row) return undefined;
-  const record = recordJson(entity, row, options.fields);
+  const record = recordJson(entity, row, options.fields, { unmasked: options.unmasked === true });
   await attachIncludes(trx, ctx, entity, [row], [record], include);
   return record;
 }

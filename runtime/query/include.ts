@@ -7,6 +7,7 @@
 import type { Transaction } from "kysely";
 import type { IREntity } from "../../compiler/ir/index.ts";
 import { readFilter } from "../records/access.ts";
+import { canSelect } from "../policy/can.ts";
 import { selectList, typeAlias } from "../records/projection.ts";
 import { idScalar } from "../records/record-fields.ts";
 import { recordJson, type RecordJson } from "../records/record-json.ts";
@@ -65,7 +66,7 @@ async function loadRelation(trx: Transaction<any>, ctx: RequestContext, entity: 
 async function byIds(trx: Transaction<any>, ctx: RequestContext, target: IREntity, wanted: string[]): Promise<Map<string, RecordJson>> {
   if (wanted.length === 0) return new Map();
   const q = new SqlBuilder();
-  const list = selectList(q, ctx, target, "t0");
+  const list = `${selectList(q, ctx, target, "t0")}, ${canSelect(q, ctx, target, "t0")}`;
   const where = and([readFilter(q, ctx, target, "t0"), `${columnOf("t0", "id")} = any(${q.param(wanted, `${idScalar(target).cast}[]`)})`]);
   const { rows } = await trx.executeQuery<Row>(q.compile(`select ${list} from ${ident(target.table)} "t0" where ${where}`));
   return new Map(rows.map((row) => [String(row.id), recordJson(target, row)]));
@@ -75,7 +76,7 @@ async function byIds(trx: Transaction<any>, ctx: RequestContext, target: IREntit
 async function byParent(trx: Transaction<any>, ctx: RequestContext, entity: IREntity, join: RelationJoin & { kind: "inverse" | "through" }, parents: string[]): Promise<Map<string, RecordJson[]>> {
   const target = join.target;
   const q = new SqlBuilder();
-  const list = selectList(q, ctx, target, "t0");
+  const list = `${selectList(q, ctx, target, "t0")}, ${canSelect(q, ctx, target, "t0")}`;
   const parentIds = q.param(parents, `${idScalar(entity).cast}[]`);
   const conditions = [readFilter(q, ctx, target, "t0")];
   let from = `${ident(target.table)} "t0"`;

@@ -5,6 +5,7 @@
 import type { Transaction } from "kysely";
 import type { IREntity } from "../../compiler/ir/index.ts";
 import { inRequestTransaction, readFilter, requireReadPolicy, requireTenant } from "../records/access.ts";
+import { canSelect } from "../policy/can.ts";
 import { selectList } from "../records/projection.ts";
 import { entityNamed } from "../records/record-fields.ts";
 import { recordJson, type RecordJson } from "../records/record-json.ts";
@@ -68,7 +69,7 @@ export async function runList(trx: Transaction<any>, ctx: RequestContext, entity
 
 function pageStatement(ctx: RequestContext, entity: IREntity, list: ListQuery, parent: ResolvedScope | undefined) {
   const q = new SqlBuilder();
-  const columns = selectList(q, ctx, entity, "t0", selectedFields(list));
+  const columns = `${selectList(q, ctx, entity, "t0", selectedFields(list))}, ${canSelect(q, ctx, entity, "t0")}`;
   const keys = keySql(q, ctx, list.sort, "t0");
   const where = and([whereSql(q, ctx, entity, list, parent), list.page.after ? keysetSql(q, keys, list.page.after) : undefined]);
   const limit = ` limit ${q.param(list.page.size + 1, "integer")}`;

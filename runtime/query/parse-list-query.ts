@@ -4,6 +4,7 @@
  */
 import { DEFAULT_MAX_PAGE_SIZE } from "../../compiler/generators/openapi/index.ts";
 import type { IREntity } from "../../compiler/ir/index.ts";
+import { unreadableField, unreadableSearchFields } from "../policy/readable-paths.ts";
 import type { RequestContext } from "../server/context.ts";
 import { decodeCursor } from "./cursor.ts";
 import type { Filter, ListQuery, PageQuery, RecordQuery, SortKey } from "./list-query.ts";
@@ -27,7 +28,8 @@ export function parseListQuery(ctx: RequestContext, entity: IREntity, query: URL
   const model = queryModel(ctx.ir, entity, ctx.options.maxPageSize ?? DEFAULT_MAX_PAGE_SIZE);
   const filters = checkParams(ctx, entity, model, query, LIST_PARAMS, problems);
   const search = parseSearch(entity, model, query.get("q"), problems);
-  const sort = parseSort(ctx.ir, entity, model, query.get("sort") ?? undefined, problems);
+  const parsedSort = parseSort(ctx.ir, entity, model, query.get("sort") ?? undefined, problems);
+  const sort = readableOnly(ctx, entity, filters, parsedSort, query.has("sort"), search !== undefined, problems);
   const page = parsePage(model, query, sort, problems);
   const include = parseInclude(ctx.ir, entity, query.get("include"), problems);
   const fields = parseFields(ctx.ir, entity, query.get("fields"), problems);
@@ -63,6 +65,26 @@ function checkParams(ctx: RequestContext, entity: IREntity, model: IndexedModel 
     seen.add(key);
   }
   return filters;
+}
+
+/**
+ * Refuses filters, an explicit sort and a search on fields the caller may not read on every row (a
+ * filter must not be an oracle); a default sort just leaves such keys out.
+ */
+function readableOnly(ctx: RequestContext, entity: IREntity, filters: readonly Filter[], sort: SortKey[], explicitSort: boolean, searching: boolean, problems: Problems): SortKey[] {
+  for (const filter of filters) {
+    const hidden = unreadableField(ctx, entity, filter.path);
+    if (hidden) problems.add(`/filter[${filter.path.text}]`, `you may not filter by ${filter.path.text}: ${hidden} has a read policy`, "fieldRead");
+  }
+  const kept: SortKey[] = [];
+  for (const key of sort) {
+    const hidden = unreadableField(ctx, entity, key.path);
+    if (!hidden) kept.push(key);
+    else if (explicitSort) problems.add("/sort", `you may not sort by ${key.path.text}: ${hidden} has a read policy`, "fieldRead");
+  }
+  const unsearchable = searching ? unreadableSearchFields(ctx, entity) : [];
+  if (unsearchable.length > 0) problems.add("/q", `you may not search ${entity.plural.toLowerCase()}: ${listOf(unsearchable)} have a read policy`, "fieldRead");
+  return kept;
 }
 
 function parseSearch(entity: IREntity, model: IndexedModel, text: string | null, problems: Problems): string | undefined {

@@ -5,6 +5,7 @@
 import { analyzeExpression } from "../../compiler/generators/sql/expr/index.ts";
 import type { IR, IREntity } from "../../compiler/ir/index.ts";
 import type { RequestContext } from "../server/context.ts";
+import { fieldAccess, fieldReadPolicy, hasFieldReadPolicies, readMarker } from "../policy/field-policies.ts";
 import { policyVariables } from "./access.ts";
 import { recordFields, type RecordField } from "./record-fields.ts";
 import { columnOf, ident, type SqlBuilder } from "./sql-builder.ts";
@@ -32,12 +33,22 @@ export function fieldValueSql(q: SqlBuilder, ctx: Pick<RequestContext, "ir" | "i
 const listCache = new WeakMap<IREntity, Map<string, { readonly sql: string; readonly parameters: readonly unknown[] }>>();
 const fixed = new WeakMap<IREntity, boolean>();
 
+export interface SelectOptions {
+  /**
+   * Select fields the caller may not read too, with their markers (the write side: hooks, the
+   * audit and the state check read the whole row; `recordJson` then records which to drop).
+   */
+  readonly unmasked?: boolean;
+}
+
 /**
  * The select list of a record on row `alias`: `"t0"."number" AS "number", ...`. With `only`, just
- * those fields (sparse fieldsets); the id is always there.
+ * those fields (sparse fieldsets); the id is always there. A field with a read policy the caller
+ * fails is left out; one whose policy reads the row is `CASE WHEN <policy> THEN <value> END` plus
+ * a marker column (`email__read`) that `recordJson` drops the key by.
  */
-export function selectList(q: SqlBuilder, ctx: Pick<RequestContext, "ir" | "identity">, entity: IREntity, alias: string, only?: ReadonlySet<string>): string {
-  if (only || !readsNoVariables(ctx.ir, entity)) return buildList(q, ctx, entity, alias, only);
+export function selectList(q: SqlBuilder, ctx: Pick<RequestContext, "ir" | "identity">, entity: IREntity, alias: string, only?: ReadonlySet<string>, options: SelectOptions = {}): string {
+  if (only || options.unmasked || hasFieldReadPolicies(entity) || !readsNoVariables(ctx.ir, entity)) return buildList(q, ctx, entity, alias, only, options);
   // Lowering the virtual fields is most of the cost of a small read: do it once per offset.
   let cache = listCache.get(entity);
   if (!cache) listCache.set(entity, (cache = new Map()));
@@ -48,7 +59,7 @@ export function selectList(q: SqlBuilder, ctx: Pick<RequestContext, "ir" | "iden
     return hit.sql;
   }
   const start = q.parameters.length;
-  const sql = buildList(q, ctx, entity, alias);
+  const sql = buildList(q, ctx, entity, alias, undefined, {});
   cache.set(key, { sql, parameters: q.parameters.slice(start) });
   return sql;
 }
@@ -63,13 +74,23 @@ function readsNoVariables(ir: IR, entity: IREntity): boolean {
   return result;
 }
 
-function buildList(q: SqlBuilder, ctx: Pick<RequestContext, "ir" | "identity">, entity: IREntity, alias: string, only?: ReadonlySet<string>): string {
+function buildList(q: SqlBuilder, ctx: Pick<RequestContext, "ir" | "identity">, entity: IREntity, alias: string, only: ReadonlySet<string> | undefined, options: SelectOptions): string {
   const items: string[] = [];
   for (const field of recordFields(ctx.ir, entity)) {
     if (only && !only.has(field.name) && field.name !== "id") continue;
-    items.push(`${fieldValueSql(q, ctx, entity, field, alias)} as ${ident(field.name)}`);
-    if (field.source === "polymorphic") items.push(`${columnOf(alias, field.typeColumn)} as ${ident(typeAlias(field.name))}`);
-    if (field.source === "column" && field.currencyColumn) items.push(`${columnOf(alias, field.currencyColumn)} as ${ident(currencyAlias(field.name))}`);
+    const access = fieldAccess(ctx.ir, entity, field.name, ctx.identity);
+    if (access === "hidden" && !options.unmasked) continue;
+    // Lowered once per field: the marker column, then each value guarded by it.
+    let guard = (sql: string) => sql;
+    if (access === "hidden") items.push(`false as ${ident(readMarker(field.name))}`);
+    if (access === "row") {
+      const condition = `coalesce((${q.condition(fieldReadPolicy(entity, field.name)!.ast, { ir: ctx.ir, entity: entity.name, row: alias, mode: "parameters", variables: policyVariables(ctx.identity) })}), false)`;
+      items.push(`${condition} as ${ident(readMarker(field.name))}`);
+      if (!options.unmasked) guard = (sql) => `case when ${condition} then ${sql} end`;
+    }
+    items.push(`${guard(fieldValueSql(q, ctx, entity, field, alias))} as ${ident(field.name)}`);
+    if (field.source === "polymorphic") items.push(`${guard(columnOf(alias, field.typeColumn))} as ${ident(typeAlias(field.name))}`);
+    if (field.source === "column" && field.currencyColumn) items.push(`${guard(columnOf(alias, field.currencyColumn))} as ${ident(currencyAlias(field.name))}`);
   }
   return items.join(", ");
 }

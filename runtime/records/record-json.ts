@@ -4,10 +4,33 @@
  * no tenantId. A money field without a fixed currency also gives `<field>Currency`.
  */
 import type { IREntity, IRField } from "../../compiler/ir/index.ts";
+import { canOf, hasCan } from "../policy/can.ts";
+import { readMarker } from "../policy/field-policies.ts";
 import { currencyAlias, typeAlias } from "./projection.ts";
 
 /** A record as the API returns it. */
 export type RecordJson = Record<string, unknown>;
+
+/**
+ * On a record read with `unmasked: true`, the names of the fields the caller may not read. A
+ * symbol, so JSON never shows it; `visibleRecord` drops those fields before a response.
+ */
+export const HIDDEN_FIELDS: unique symbol = Symbol("weave.hiddenFields");
+
+/**
+ * The record as the caller may see it: without the fields `HIDDEN_FIELDS` names.
+ *
+ * @example visibleRecord(await currentRecord(s, customer, id)) // no `email` for a viewer
+ */
+export function visibleRecord<T extends RecordJson | null>(record: T): T {
+  const hidden = (record as { [HIDDEN_FIELDS]?: readonly string[] } | null)?.[HIDDEN_FIELDS];
+  if (!record || !hidden || hidden.length === 0) return record;
+  const copy: RecordJson = {};
+  for (const [key, value] of Object.entries(record)) {
+    if (!hidden.includes(key) && !hidden.some((name) => key === `${name}Currency`)) copy[key] = value;
+  }
+  return copy as T;
+}
 
 type Convert = (value: unknown, row: Record<string, unknown>, name: string) => unknown;
 
@@ -69,13 +92,21 @@ function columnsOf(entity: IREntity): readonly Column[] {
  *   recordJson(invoice, { id: "…", number: "INV-2026-0001", customer: "…", due: "2026-02-01", total: "462.91", ... })
  *   // { id: "…", number: "INV-2026-0001", customer: "…", due: "2026-02-01", total: "462.91", ... }
  */
-export function recordJson(entity: IREntity, row: Record<string, unknown>, only?: ReadonlySet<string>): RecordJson {
+export function recordJson(entity: IREntity, row: Record<string, unknown>, only?: ReadonlySet<string>, options: { unmasked?: boolean } = {}): RecordJson {
   const record: RecordJson = {};
+  const hidden: string[] = [];
   for (const column of columnsOf(entity)) {
     if (!(column.name in row)) continue;
     if (only && !only.has(column.name) && column.name !== "id") continue;
+    // A field the caller may not read on this row: absent, not null.
+    if (row[readMarker(column.name)] === false) {
+      if (!options.unmasked) continue;
+      hidden.push(column.name);
+    }
     record[column.name] = column.convert(row[column.name], row, column.name);
     if (column.currency) record[`${column.name}Currency`] = row[currencyAlias(column.name)] ?? null;
   }
+  if (hasCan(row)) record._can = canOf(entity, row);
+  if (hidden.length > 0) Object.defineProperty(record, HIDDEN_FIELDS, { value: hidden, enumerable: false });
   return record;
 }

@@ -5,6 +5,7 @@ import { DOCS_HTML, docsAsset } from "./docs-page.ts";
 import { badRequest, notFound, payloadTooLarge, problemResponse } from "./errors.ts";
 import { resolveIdentity } from "./identity.ts";
 import { validationProblem } from "./validation-problem.ts";
+import { noteTenant } from "../ops/ops-plugin.ts";
 import { requestIdOf } from "../ops/request-id.ts";
 
 /** A running weave API: the Elysia app, its event bus, and how to close it. */
@@ -39,16 +40,16 @@ const DEFAULT_MAX_BODY = 1024 * 1024;
 export function buildServer(ir: IR, options: ServerOptions, parts: ServerParts): WeaveServer {
   const production = options.production ?? process.env.NODE_ENV === "production";
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
-  const contextFor = async (request: Request): Promise<RequestContext> => ({
-    requestId: requestIdOf(request),
-    identity: await resolveIdentity(request, ir, options),
-    ir,
-    database: options.database,
-    options,
-    events: parts.events,
-  });
+  const contextFor = async (request: Request): Promise<RequestContext> => {
+    const identity = await resolveIdentity(request, ir, options);
+    noteTenant(request, identity.tenantId);
+    return { requestId: requestIdOf(request), identity, ir, database: options.database, options, events: parts.events };
+  };
   // normalize: false, so an unknown key in a body is a 400 that names it instead of being silently dropped.
-  const app = new Elysia({ name: "weave", normalize: false })
+  const app = new Elysia({ name: "weave", normalize: false });
+  // Plugins first: the ops plugin times and logs every request, including those refused below.
+  for (const plugin of parts.plugins ?? []) app.use(plugin);
+  app
     .onRequest(({ request }) => checkBodySize(request, maxBody))
     .onError(({ code, error, request }) => problemResponse(toWeaveError(code, error), requestIdOf(request), new URL(request.url).pathname, production))
     .get("/api/openapi.json", () => parts.openapi)
@@ -58,7 +59,6 @@ export function buildServer(ir: IR, options: ServerOptions, parts: ServerParts):
       if (!asset) throw notFound(`no docs asset ${params.asset}`);
       return new Response(asset.body, { headers: { "content-type": asset.type, "cache-control": "public, max-age=86400" } });
     });
-  for (const plugin of parts.plugins ?? []) app.use(plugin);
   parts.routes(app, contextFor);
   return { app, events: parts.events, ir, close: () => options.database.close() };
 }

@@ -1,20 +1,31 @@
 import type { IR } from "../../compiler/ir/index.ts";
+import { authenticate } from "../auth/authenticate.ts";
+import { membershipRoles } from "../auth/users.ts";
 import type { Identity, ServerOptions } from "./context.ts";
-import { badRequest } from "./errors.ts";
+import { badRequest, forbidden, unauthorized } from "./errors.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DEV_HEADERS = ["x-weave-user", "x-weave-roles", "x-weave-tenant-roles"];
 
 /**
- * Who is asking. Until sessions and tokens exist (the auth issue), a request is anonymous unless
- * `devIdentity` is on, which trusts `X-Weave-User`, `X-Weave-Roles` and `X-Weave-Tenant-Roles`;
- * the tenant comes from the app's tenancy header. Malformed values are a 400, never ignored.
+ * Who is asking. With a custom `options.identify`, whatever it says. Otherwise:
+ *
+ * - `devIdentity` (tests, `weave dev`) and any of `X-Weave-User`, `X-Weave-Roles`,
+ *   `X-Weave-Tenant-Roles`: trusted as given, with the tenant from the tenancy header;
+ * - a Bearer API token or the `weave_session` cookie (runtime/auth): the user and their app-wide
+ *   roles; a tenant named by the tenancy header must be one the user is a member of, and the
+ *   membership's roles become `tenantRoles`; naming another tenant is a 403 (anonymous: 401), so
+ *   no tenant's data is reachable without a membership;
+ * - nothing: anonymous, and (outside dev mode) without a tenant.
+ *
+ * Malformed values are a 400, never ignored.
  *
  * @example
  *   await resolveIdentity(request, ir, { database, devIdentity: true });
  *   // { userId: "…", roles: ["billing"], tenantId: "…", tenantRoles: [] }
  */
 export async function resolveIdentity(request: Request, ir: IR, options: ServerOptions): Promise<Identity> {
-  const identity = await (options.identify ?? ((r: Request) => fromHeaders(r, ir, options)))(request);
+  const identity = await (options.identify ?? ((r: Request) => fromRequest(r, ir, options)))(request);
   // Roles include what they inherit, once, here: reads, writes and audit all see the same set.
   return { ...identity, roles: expandRoles(ir, identity.roles), tenantRoles: expandRoles(ir, identity.tenantRoles) };
 }
@@ -33,16 +44,29 @@ export function expandRoles(ir: IR, roles: readonly string[]): string[] {
   return [...out];
 }
 
-function fromHeaders(request: Request, ir: IR, options: ServerOptions): Identity {
+async function fromRequest(request: Request, ir: IR, options: ServerOptions): Promise<Identity> {
   const header = (name: string) => request.headers.get(name)?.trim() || undefined;
   const tenantId = ir.app.tenancy.enabled ? uuidHeader(header(ir.app.tenancy.header), ir.app.tenancy.header) : null;
-  if (!options.devIdentity) return { userId: null, roles: [], tenantId, tenantRoles: [] };
-  return {
-    userId: uuidHeader(header("x-weave-user"), "X-Weave-User"),
-    roles: list(header("x-weave-roles")),
-    tenantId,
-    tenantRoles: list(header("x-weave-tenant-roles")),
-  };
+  if (options.devIdentity && DEV_HEADERS.some((name) => request.headers.has(name))) {
+    return {
+      userId: uuidHeader(header("x-weave-user"), "X-Weave-User"),
+      roles: list(header("x-weave-roles")),
+      tenantId,
+      tenantRoles: list(header("x-weave-tenant-roles")),
+    };
+  }
+  const db = options.database.kysely;
+  const who = await authenticate(request, ir, db);
+  if (!who) {
+    // Dev mode keeps its old behaviour (the named tenant, no user); elsewhere a tenant needs a member.
+    if (tenantId !== null && !options.devIdentity) throw unauthorized("sign in to use a tenant");
+    return { userId: null, roles: [], tenantId, tenantRoles: [] };
+  }
+  const userId = who.user.id;
+  if (tenantId === null) return { userId, roles: [...who.user.roles], tenantId: null, tenantRoles: [] };
+  const tenantRoles = await membershipRoles(db, tenantId, userId);
+  if (!tenantRoles) throw forbidden("you are not a member of this tenant");
+  return { userId, roles: [...who.user.roles], tenantId, tenantRoles };
 }
 
 function uuidHeader(value: string | undefined, name: string): string | null {

@@ -2,8 +2,9 @@ import { notImplemented } from "../server/errors.ts";
 import type { Transaction } from "kysely";
 import { collectionSegment } from "../../compiler/generators/openapi/names.ts";
 import type { IR, IREntity } from "../../compiler/ir/index.ts";
+import { actionDefaults, actionPolicies } from "../policy/operation-policies.ts";
 import { requireTenant } from "../records/access.ts";
-import type { RecordJson } from "../records/record-json.ts";
+import { visibleRecord, type RecordJson } from "../records/record-json.ts";
 import type { Identity, RequestContext, WeaveEvent } from "../server/context.ts";
 import { badRequest, forbidden } from "../server/errors.ts";
 import { holds } from "./checks.ts";
@@ -58,13 +59,12 @@ export async function runAction(ctx: RequestContext, entityName: string, actionN
   if (action.scope === "collection" && id !== undefined) throw badRequest(`${action.name} runs on ${entity.plural.toLowerCase()} as a whole, not on one`);
   const path = `/api/${collectionSegment(entity)}${id === undefined ? "" : `/${id}`}/actions/${action.name}`;
   const idempotency = options.idempotencyKey === undefined ? undefined : { key: options.idempotencyKey, request: `POST ${path}`, body };
-  const input = withDefaults(action, body);
+  const input = actionDefaults(action, body);
   return runWrite(ctx, idempotency, async (s) => {
     const record = id === undefined ? null : await lockRecord(s, entity, id);
     const recordId = record ? String(record.id) : undefined;
-    const allow = action.allow ?? (action.scope === "record" ? entity.policies.update : entity.policies.create);
-    const extra = entity.policies.actions.find((p) => p.name === action.name)?.expr;
-    if (!allow || !(await holds(s, entity, [allow, extra], recordId, { action: action.name, input }))) throw forbidden(`you may not ${action.name} ${record ? `this ${entity.label.toLowerCase()}` : entity.plural.toLowerCase()}`);
+    const policies = actionPolicies(entity, action);
+    if (!policies || !(await holds(s, entity, policies, recordId, { action: action.name, input }))) throw forbidden(`you may not ${action.name} ${record ? `this ${entity.label.toLowerCase()}` : entity.plural.toLowerCase()}`);
     if (!action.handler) throw notImplemented("action has no handler");
     const handler = await loadFunction(ctx.options.appDir, action.handler);
     const tenantId = eventTenant(s, entity);
@@ -74,17 +74,8 @@ export async function runAction(ctx: RequestContext, entityName: string, actionN
     s.audit({ action: "action", entity: entity.name, recordId: recordId ?? null, name: action.name, changes: { input } });
     if (action.output.kind === "none") return { status: 204, body: null };
     if (action.output.kind === "fields") return { status: 200, body: output ?? {} };
-    return { status: 200, body: await outputRecord(s, entityOf(ctx.ir, action.output.entity), output) };
+    return { status: 200, body: visibleRecord(await outputRecord(s, entityOf(ctx.ir, action.output.entity), output)) };
   });
-}
-
-/** The input with the action's literal defaults filled in. */
-function withDefaults(action: Action, body: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  const input: Record<string, unknown> = { ...body };
-  for (const field of action.input) {
-    if (input[field.name] === undefined && field.default && "value" in field.default) input[field.name] = field.default.value;
-  }
-  return input;
 }
 
 /** The record an entity output names (by id, or a record with an id) as record JSON, read in the transaction. */

@@ -1,6 +1,9 @@
 import { collectionSegment } from "../../compiler/generators/openapi/names.ts";
 import { auditChanges } from "../audit/diff.ts";
+import { deniedForIdentity } from "../policy/decide.ts";
+import { checkFieldWrites } from "../policy/field-writes.ts";
 import { requireTenant } from "../records/access.ts";
+import { visibleRecord } from "../records/record-json.ts";
 import type { RequestContext } from "../server/context.ts";
 import { forbidden, methodNotAllowed } from "../server/errors.ts";
 import { checkRules, holds, readsRecord } from "./checks.ts";
@@ -36,7 +39,7 @@ export async function createRecord(ctx: RequestContext, entityName: string, body
   return runWrite(ctx, idempotency, async (s) => {
     const denied = () => forbidden(`you may not create ${entity.plural.toLowerCase()}`);
     const policy = entity.policies.create;
-    if (!policy) throw denied();
+    if (!policy || deniedForIdentity(ctx.ir, entity, policy, ctx.identity)) throw denied();
     const early = !readsRecord(s, entity, policy);
     if (early && !(await holds(s, entity, [policy], undefined))) throw denied();
     let input = await hook(s, entity, "beforeValidate", "create", { ...body }, null);
@@ -45,12 +48,13 @@ export async function createRecord(ctx: RequestContext, entityName: string, body
     input = await hook(s, entity, "beforePersist", "create", input, null);
     const id = await insertRow(s, entity, inputColumns(ctx.ir, entity, input, "create"));
     if (!early && !(await holds(s, entity, [policy], id))) throw denied();
+    await checkFieldWrites(s.trx, ctx, entity, body, id);
     await checkRules(s, entity, id);
     let record = await currentRecord(s, entity, id);
     await hook(s, entity, "afterPersist", "create", input, null, { record });
     if (hooksOf(entity).afterPersist) record = await currentRecord(s, entity, id);
     s.audit({ action: "create", entity: entity.name, recordId: id, changes: auditChanges(entity, null, record) });
     s.emit({ type: eventType(entity, "created"), entity: entity.name, id, tenantId: eventTenant(s, entity), data: { version: record.version } });
-    return { status: 201, body: record, headers: { ...recordHeaders(record), location: `/api/${collectionSegment(entity)}/${id}` } };
+    return { status: 201, body: visibleRecord(record), headers: { ...recordHeaders(record), location: `/api/${collectionSegment(entity)}/${id}` } };
   });
 }

@@ -34,12 +34,12 @@ export async function lockRecord(s: WriteSession, entity: IREntity, id: string):
   const valid = validId(entity, id);
   if (valid === undefined) throw notFound(`no ${entity.label.toLowerCase()} ${id}`);
   const q = new SqlBuilder();
-  const list = selectList(q, s.ctx, entity, "t0");
+  const list = selectList(q, s.ctx, entity, "t0", undefined, { unmasked: true });
   const filter = readFilter(q, s.ctx, entity, "t0");
   const text = `select ${list} from ${ident(entity.table)} ${ident("t0")} where ${columnOf("t0", "id")} = ${idParam(q, entity, valid)} and (${filter}) for update of ${ident("t0")}`;
   const { rows } = await s.trx.executeQuery<Record<string, unknown>>(q.compile(text));
   if (!rows[0]) throw notFound(`no ${entity.label.toLowerCase()} ${id}`);
-  return recordJson(entity, rows[0]);
+  return recordJson(entity, rows[0], undefined, { unmasked: true });
 }
 
 /**
@@ -48,7 +48,7 @@ export async function lockRecord(s: WriteSession, entity: IREntity, id: string):
  * what it wrote).
  */
 export async function currentRecord(s: WriteSession, entity: IREntity, id: string): Promise<RecordJson> {
-  const record = await readRecord(s.trx, s.ctx, entity.name, { id }, { policy: false });
+  const record = await readRecord(s.trx, s.ctx, entity.name, { id }, { policy: false, unmasked: true });
   if (!record) throw new Error(`weave: ${entity.name} ${id} vanished inside its own transaction`);
   return record;
 }

@@ -1,7 +1,9 @@
 import { collectionSegment } from "../../compiler/generators/openapi/names.ts";
 import type { IREntity } from "../../compiler/ir/index.ts";
 import { auditChanges } from "../audit/diff.ts";
+import { transitionPolicies } from "../policy/operation-policies.ts";
 import { requireTenant } from "../records/access.ts";
+import { visibleRecord } from "../records/record-json.ts";
 import { recordField } from "../records/record-fields.ts";
 import { ident, SqlBuilder } from "../records/sql-builder.ts";
 import type { RequestContext } from "../server/context.ts";
@@ -70,16 +72,14 @@ export async function runTransition(ctx: RequestContext, entityName: string, id:
     for (const effect of transition.effects) {
       if (effect.kind === "emit") s.emit({ type: eventType(entity, effect.event), entity: entity.name, id: recordId, tenantId, data: { transition: transition.name } });
     }
-    return { status: 200, body: record, headers: recordHeaders(record) };
+    return { status: 200, body: visibleRecord(record), headers: recordHeaders(record) };
   });
 }
 
 /** `allow` (default: the update policy) and the entity's `policies.transitions.<name>`, both on the row. */
 function allowed(s: WriteSession, entity: IREntity, transition: Transition, id: string): Promise<boolean> {
-  const allow = transition.allow ?? entity.policies.update;
-  if (!allow) return Promise.resolve(false);
-  const extra = entity.policies.transitions.find((p) => p.name === transition.name)?.expr;
-  return holds(s, entity, [allow, extra], id);
+  const policies = transitionPolicies(entity, transition);
+  return policies ? holds(s, entity, policies, id) : Promise.resolve(false);
 }
 
 /** The state and every `set` effect in one UPDATE: the effects' expressions read the row as it was. */

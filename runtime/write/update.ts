@@ -1,5 +1,7 @@
 import { auditChanges } from "../audit/diff.ts";
+import { checkFieldWrites } from "../policy/field-writes.ts";
 import { requireTenant } from "../records/access.ts";
+import { visibleRecord } from "../records/record-json.ts";
 import type { RequestContext } from "../server/context.ts";
 import { forbidden } from "../server/errors.ts";
 import { checkRules, holds } from "./checks.ts";
@@ -35,6 +37,7 @@ export async function updateRecord(ctx: RequestContext, entityName: string, id: 
     const recordId = String(before.id);
     if (!(await holds(s, entity, [entity.policies.update], recordId))) throw forbidden(`you may not change this ${entity.label.toLowerCase()}`);
     checkVersion(before, options.ifMatch, body.version);
+    await checkFieldWrites(s.trx, ctx, entity, withoutVersion(body), recordId);
     let input = await hook(s, entity, "beforeValidate", "update", withoutVersion(body), before);
     inputColumns(ctx.ir, entity, input, "update");
     input = await hook(s, entity, "afterValidate", "update", input, before);
@@ -47,6 +50,6 @@ export async function updateRecord(ctx: RequestContext, entityName: string, id: 
     const changes = auditChanges(entity, before, record);
     s.audit({ action: "update", entity: entity.name, recordId, changes });
     s.emit({ type: eventType(entity, "updated"), entity: entity.name, id: recordId, tenantId: eventTenant(s, entity), data: { version: record.version, fields: Object.keys(changes.after ?? {}) } });
-    return { status: 200, body: record, headers: recordHeaders(record) };
+    return { status: 200, body: visibleRecord(record), headers: recordHeaders(record) };
   });
 }

@@ -10,7 +10,7 @@ import { httpMetrics } from "../../../runtime/ops/http-metrics.ts";
 import { noteTenant, type OpsOptions, ops } from "../../../runtime/ops/ops-plugin.ts";
 import { requestIdOf } from "../../../runtime/ops/request-id.ts";
 import type { RequestLogEntry } from "../../../runtime/ops/request-log.ts";
-import { forbidden, problemResponse } from "../../../runtime/server/errors.ts";
+import { forbidden, payloadTooLarge, problemResponse } from "../../../runtime/server/errors.ts";
 
 const TENANT = "0b6c2f5e-1111-4111-8111-111111111111";
 let database: Database;
@@ -24,6 +24,10 @@ function appWith(options: Partial<OpsOptions> = {}) {
   const logs: RequestLogEntry[] = [];
   const metrics = httpMetrics();
   const app = new Elysia()
+    // A hook mounted before the plugin, as the server's body-size check may be.
+    .onRequest(({ request }) => {
+      if (request.headers.get("x-refuse")) throw payloadTooLarge("too large");
+    })
     .use(ops({ database, log: (e) => logs.push(e as unknown as RequestLogEntry), tenantHeader: "X-Weave-Tenant", metrics, ...options }))
     .onError(({ code, error, request }) => problemResponse(code === "NOT_FOUND" ? Object.assign(forbidden("x"), { status: 404 }) : error, requestIdOf(request), new URL(request.url).pathname, false))
     .get("/api/invoices/:id", ({ params, request }) => {
@@ -104,6 +108,15 @@ describe("request logs", () => {
       ["/api/customers", 422],
       [null, 404],
     ]);
+  });
+
+  test("a request refused by a hook mounted before the plugin is still logged and counted, without a duration", async () => {
+    const { handle, logs, metrics } = appWith();
+    const response = await handle("/api/invoices/1", { headers: { "x-refuse": "1", "x-request-id": "refused-1" } });
+    expect(response.status).toBe(413);
+    expect(logs).toEqual([expect.objectContaining({ requestId: "refused-1", route: null, status: 413, durationMs: null })]);
+    expect(metrics.requests.get(["GET", "unmatched", "413"])).toBe(1);
+    expect(metrics.inFlight.get()).toBe(0);
   });
 
   test("a 5xx is logged at level error with the error's name, message and code, never its detail", async () => {

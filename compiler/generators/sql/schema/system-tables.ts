@@ -1,3 +1,4 @@
+import { authTables } from "./auth-tables.ts";
 import type { DbTable } from "./db-schema.ts";
 
 /**
@@ -9,12 +10,13 @@ import type { DbTable } from "./db-schema.ts";
  *   removed row is detectable by `weave audit verify`.
  * - `weave_idempotency`: the first response to a POST with an `Idempotency-Key`, replayed for
  *   the same key and refused for the same key with another body.
+ * - the authentication and tenancy tables of auth-tables.ts (`weave_users`, `weave_sessions`, ...).
  *
  * @example
- *   systemTables().map((t) => t.name); // ["weave_audit", "weave_idempotency"]
+ *   systemTables().map((t) => t.name); // ["weave_audit", "weave_idempotency", "weave_users", ...]
  */
 export function systemTables(): DbTable[] {
-  return [audit(), idempotency()];
+  return [audit(), idempotency(), ...authTables()];
 }
 
 const NO_CHANGE = ["BEGIN", "  RAISE EXCEPTION 'weave_audit is append-only: % is not allowed', TG_OP;", "END"].join("\n");

@@ -88,7 +88,7 @@ describe("generateDatabaseTypes", () => {
       "updated_by: Generated<string | null>;",
       "version: Generated<number>;",
     ]);
-    expect(source).toContain("export interface Database {\n  agents: AgentTable;\n  teams: TeamTable;\n  tickets: TicketTable;\n  weave_audit: WeaveAuditTable;\n  weave_idempotency: WeaveIdempotencyTable;\n}");
+    expect(source).toContain("export interface Database {\n  agents: AgentTable;\n  teams: TeamTable;\n  tickets: TicketTable;\n  weave_api_tokens: WeaveApiTokenTable;\n  weave_audit: WeaveAuditTable;\n  weave_credentials: WeaveCredentialTable;\n  weave_idempotency: WeaveIdempotencyTable;\n  weave_magic_links: WeaveMagicLinkTable;\n  weave_memberships: WeaveMembershipTable;\n  weave_rate_limits: WeaveRateLimitTable;\n  weave_sessions: WeaveSessionTable;\n  weave_tenants: WeaveTenantTable;\n  weave_users: WeaveUserTable;\n}");
   });
 
   test("the output is deterministic and names the model it came from", () => {

@@ -1,0 +1,145 @@
+/**
+ * `GET /api/_meta`: what the UI needs to draw the app for the current user, filtered by the same
+ * policies the server enforces: the entities they may read, the fields of each they may see, the
+ * views without hidden fields, the transitions and actions, `create` and `can` for collection
+ * actions, and the messages of the app's locales. It never carries a rule or an expression: a
+ * policy that depends on the record is offered (the server decides per record, and `_can` on each
+ * record says), one that fails for the identity alone is not.
+ */
+import { collectionSegment } from "../../compiler/generators/openapi/names.ts";
+import type { IREntity, IRExpression } from "../../compiler/ir/index.ts";
+import type { RequestContext } from "../server/context.ts";
+import { decideForIdentity } from "./decide.ts";
+import { fieldAccess } from "./field-policies.ts";
+import { actionDefaults, actionPolicies } from "./operation-policies.ts";
+import { evaluate } from "../../compiler/expr/index.ts";
+import { policyVariables } from "../records/access.ts";
+
+type Ctx = Pick<RequestContext, "ir" | "identity">;
+
+export interface MetaField {
+  readonly name: string;
+  readonly label: string;
+  readonly type: string;
+  readonly required: boolean;
+  readonly readonly: boolean;
+  readonly help?: string;
+  readonly placeholder?: string;
+  readonly values?: readonly { value: string; label: string }[];
+  readonly to?: readonly string[];
+  readonly many?: boolean;
+}
+
+export interface MetaEntity {
+  readonly name: string;
+  readonly label: string;
+  readonly plural: string;
+  readonly path: string;
+  readonly key: readonly string[];
+  readonly create: boolean;
+  readonly fields: readonly MetaField[];
+  readonly views: unknown;
+  readonly states: readonly { field: string; initial: string; states: readonly { name: string; label: string; final: boolean }[] }[];
+  readonly transitions: readonly { name: string; label: string; from: readonly string[]; to: string }[];
+  readonly actions: readonly { name: string; label: string; description?: string; scope: string; can?: boolean }[];
+}
+
+export interface Meta {
+  readonly app: { readonly name: string; readonly title: string; readonly locales: { default: string; supported: readonly string[] } };
+  readonly entities: readonly MetaEntity[];
+  readonly i18n: Record<string, Record<string, string>>;
+}
+
+/**
+ * The UI metadata for the caller.
+ *
+ * @example metaFor(viewerCtx).entities.find((e) => e.name === "Customer")!.fields.map((f) => f.name) // no "email"
+ */
+export function metaFor(ctx: Ctx): Meta {
+  const { ir } = ctx;
+  const entities = ir.entities.filter((e) => !e.generated && e.policies.read && decideForIdentity(ir, e, e.policies.read, ctx.identity) !== false);
+  const hidden = new Set<string>();
+  for (const entity of ir.entities) {
+    if (!entities.includes(entity)) hidden.add(`entity.${entity.name}.`);
+    for (const field of entity.fields) if (fieldAccess(ir, entity, field.name, ctx.identity) === "hidden") hidden.add(`entity.${entity.name}.field.${field.name}.`);
+  }
+  const locales = ir.app.locales.supported;
+  const i18n: Record<string, Record<string, string>> = {};
+  for (const locale of locales) {
+    const messages = ir.i18n[locale] ?? {};
+    i18n[locale] = Object.fromEntries(Object.entries(messages).filter((e): e is [string, string] => e[1] !== undefined && ![...hidden].some((prefix) => `${e[0]}.`.startsWith(prefix) || e[0].startsWith(prefix))));
+  }
+  return {
+    app: { name: ir.app.name, title: ir.app.title, locales: { default: ir.app.locales.default, supported: [...locales] } },
+    entities: entities.map((entity) => metaEntity(ctx, entity, new Set(entities.map((e) => e.name)))),
+    i18n,
+  };
+}
+
+function metaEntity(ctx: Ctx, entity: IREntity, readable: ReadonlySet<string>): MetaEntity {
+  const visible = (name: string) => {
+    const field = entity.fields.find((f) => f.name === name.split(".")[0]);
+    if (!field) return true; // a system field (createdAt, …)
+    if (fieldAccess(ctx.ir, entity, field.name, ctx.identity) === "hidden") return false;
+    return !field.relation || field.relation.to.some((t) => readable.has(t)) || field.storage !== "relation";
+  };
+  const fields = entity.fields.filter((f) => visible(f.name)).map((f): MetaField => ({
+    name: f.name,
+    label: f.label,
+    type: f.type,
+    required: f.required,
+    readonly: f.readonly || f.computed !== undefined || f.type === "state",
+    ...(f.help ? { help: f.help } : {}),
+    ...(f.placeholder ? { placeholder: f.placeholder } : {}),
+    ...(f.values ? { values: f.values.map((v) => ({ value: v.value, label: v.label })) } : {}),
+    ...(f.relation ? { to: f.relation.to, many: f.storage === "relation" } : {}),
+  }));
+  const only = (names: readonly string[]) => names.filter((n) => visible(n.replace(/^-/, "")));
+  const sections = (list: readonly { readonly label?: string; readonly fields: readonly string[] }[]) => list.map((s) => ({ ...s, fields: only(s.fields) })).filter((s) => s.fields.length > 0);
+  const { list, detail, form, kanban } = entity.views;
+  const views = {
+    list: { ...list, columns: only(list.columns), filters: only(list.filters), sort: only(list.sort) },
+    detail: { sections: sections(detail.sections), tabs: detail.tabs.filter((t) => !("relation" in t) || !t.relation || visible(t.relation)) },
+    form: { sections: sections(form.sections) },
+    ...(kanban && visible(kanban.by) ? { kanban } : {}),
+  };
+  return {
+    name: entity.name,
+    label: entity.label,
+    plural: entity.plural,
+    path: `/api/${collectionSegment(entity)}`,
+    key: entity.key.filter(visible),
+    create: offered(ctx, entity, entity.policies.create ? [entity.policies.create] : undefined),
+    fields,
+    views,
+    states: entity.states.filter((m) => visible(m.field)).map((m) => ({ field: m.field, initial: m.initial, states: m.states.map((s) => ({ name: s.name, label: s.label, final: s.final })) })),
+    transitions: entity.states.filter((m) => visible(m.field)).flatMap((m) => m.transitions.map((t) => ({ name: t.name, label: t.label, from: t.from, to: t.to }))),
+    actions: entity.actions.map((a) => ({
+      name: a.name,
+      label: a.label,
+      ...(a.description ? { description: a.description } : {}),
+      scope: a.scope,
+      ...(a.scope === "collection" ? { can: collectionAllowed(ctx, entity, a) } : {}),
+    })),
+  };
+}
+
+/** Whether to offer an operation: its policies hold for the identity, or depend on the record (then the server decides). */
+function offered(ctx: Ctx, entity: IREntity, expressions: readonly IRExpression[] | undefined): boolean {
+  if (!expressions || expressions.length === 0) return false;
+  return expressions.every((e) => decideForIdentity(ctx.ir, entity, e, ctx.identity) !== false);
+}
+
+/** A collection action's policies, evaluated for the identity with the input's defaults. */
+function collectionAllowed(ctx: Ctx, entity: IREntity, action: IREntity["actions"][number]): boolean {
+  const policies = actionPolicies(entity, action);
+  if (!policies) return false;
+  const variables = { ...policyVariables(ctx.identity), input: actionDefaults(action) };
+  return policies.every((e) => {
+    try {
+      return evaluate(e.ast as never, { variables }) === true;
+    } catch {
+      return false;
+    }
+  });
+}
