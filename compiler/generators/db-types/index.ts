@@ -75,6 +75,7 @@ function valueTypes(ir: IR, entity: IREntity | undefined, field: IRField | undef
   const union = literalUnion(entity, field, column);
   if (union) return same(union);
   const type = column.type.toLowerCase();
+  if (type === "text[]") return same("string[]");
   if (type.startsWith("numeric") || type.startsWith("decimal")) return alias("Numeric");
   if (type === "bigint") return alias("Int8");
   if (type === "date") return alias("CalendarDate");
