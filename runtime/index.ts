@@ -11,6 +11,7 @@ import { generateOpenApi } from "../compiler/generators/openapi/index.ts";
 import type { IR } from "../compiler/ir/index.ts";
 import { registerRoutes } from "./api/routes.ts";
 import { registerAuthRoutes } from "./auth/routes.ts";
+import { registerPolicyRoutes } from "./policy/routes.ts";
 import type { AuthServerOptions } from "./auth/options.ts";
 import { createEventBus } from "./events/index.ts";
 import { opsFor, type OpsServerOptions } from "./ops/index.ts";
@@ -23,7 +24,7 @@ export type { AuthOptions, AuthServerOptions, MailMessage, MailTransport } from 
 export { devOutbox } from "./auth/mail.ts";
 export { createDatabase, type Database } from "./db/index.ts";
 
-/** The Elysia app that serves `ir`: the model's routes, OpenAPI and docs, events, audit, and operations. */
+/** The Elysia app that serves `ir`: sign-in, the model's routes, UI metadata, OpenAPI and docs, events, audit, and operations. */
 export function createServer(ir: IR, options: ServerOptions & OpsServerOptions & AuthServerOptions): WeaveServer {
   const events = createEventBus();
   return buildServer(ir, options, {
@@ -32,6 +33,7 @@ export function createServer(ir: IR, options: ServerOptions & OpsServerOptions &
     plugins: [opsFor(ir, options)],
     routes: (app, contextFor) => {
       registerAuthRoutes(app, ir, contextFor, options.auth);
+      registerPolicyRoutes(app, ir, contextFor);
       registerRoutes(app, ir, contextFor);
     },
   });

@@ -35,6 +35,15 @@ export function checkEntity(ctx: CheckContext, file: SourceFile, entity: EntityL
   checkPolicies(ctx, file, entity);
   checkActions(ctx, file, entity);
   checkViews(ctx, file, entity);
+  checkHooks(ctx, file, entity);
+}
+
+function checkHooks(ctx: CheckContext, file: SourceFile, entity: EntityLike): void {
+  for (const [hook, path] of Object.entries((entity.hooks ?? {}) as Record<string, string>)) {
+    if (!existsSync(join(ctx.model.root, path))) {
+      ctx.reporter.report("WV502", locate(file, ["hooks", hook]), `${hook} hook module \`${path}\` does not exist`, "the path is relative to the app folder");
+    }
+  }
 }
 
 function registerActionShapes(ctx: CheckContext, entity: EntityLike): void {

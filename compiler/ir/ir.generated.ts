@@ -226,6 +226,15 @@ export interface Entity {
   policies: Policies;
   views: Views;
   /**
+   * Hook modules by hook name, relative to the app folder.
+   */
+  hooks?: {
+    beforeValidate?: string;
+    afterValidate?: string;
+    beforePersist?: string;
+    afterPersist?: string;
+  };
+  /**
    * True for join entities weave generated for many-to-many relations.
    */
   generated: boolean;

@@ -43,5 +43,6 @@ export function lowerEntity(src: LowerSource, spec: EntityLike): Entity {
   };
   if (typeof spec.description === "string") entity.description = spec.description;
   if (typeof spec.renamedFrom === "string") entity.renamedFrom = spec.renamedFrom;
+  if (spec.hooks && Object.keys(spec.hooks).length > 0) entity.hooks = spec.hooks as NonNullable<Entity["hooks"]>;
   return entity;
 }

@@ -266,6 +266,27 @@ export interface EntitySpec {
   search?: [FieldName, ...FieldName[]];
   policies?: EntityPolicies;
   views?: Views;
+  /**
+   * TypeScript modules that run inside the request's transaction when a record of this entity is written: beforeValidate and afterValidate (create and update: may return a changed input), beforePersist and afterPersist (also delete and transitions). A hook that throws refuses the write and rolls everything back. Paths are relative to the app folder; the module exports a function named after the hook, or a default export.
+   */
+  hooks?: {
+    /**
+     * The module run before the record is validated.
+     */
+    beforeValidate?: string;
+    /**
+     * The module run after the record is validated.
+     */
+    afterValidate?: string;
+    /**
+     * The module run before the record is stored.
+     */
+    beforePersist?: string;
+    /**
+     * The module run after the record is stored.
+     */
+    afterPersist?: string;
+  };
 }
 /**
  * Free data for plugins, generators and custom components. weave copies it to the IR untouched and gives it no meaning.

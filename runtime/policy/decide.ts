@@ -17,11 +17,12 @@ const readsRowCache = new WeakMap<object, boolean>();
  * @example readsRow(ir, invoice, invoice.policies.delete!) // true: "$isAdmin && record.status == 'draft'"
  */
 export function readsRow(ir: IR, entity: IREntity, expression: IRExpression): boolean {
-  let result = readsRowCache.get(expression);
+  // Keyed by the AST node, which the IR keeps: sub-expressions of `partially` hit the cache too.
+  let result = readsRowCache.get(expression.ast);
   if (result === undefined) {
     const analysis = analyzeExpression(expression.ast, { ir, entity: entity.name });
     result = analysis.columns.length > 0 || analysis.relations.length > 0;
-    readsRowCache.set(expression, result);
+    readsRowCache.set(expression.ast, result);
   }
   return result;
 }

@@ -2,7 +2,7 @@
  * Entity hooks: the app's TypeScript run inside the write's transaction.
  *
  * PROVISIONAL: the entity spec has no `hooks` key yet. Until it does, hooks are read from
- * `entity.meta.hooks`, a map from hook name to module path (relative to the app folder):
+ * the entity's `hooks:`, a map from hook name to module path (relative to the app folder):
  *
  *   meta:
  *     hooks:
@@ -45,16 +45,9 @@ export interface HookArgs {
   readonly requestId: string;
 }
 
-/** The hook module paths of an entity (`meta.hooks`), only the known names with string values. */
+/** The hook module paths of an entity (its `hooks:`), by hook name. */
 export function hooksOf(entity: IREntity): Partial<Record<HookName, string>> {
-  const hooks = (entity.meta as { hooks?: unknown }).hooks;
-  if (typeof hooks !== "object" || hooks === null) return {};
-  const out: Partial<Record<HookName, string>> = {};
-  for (const name of HOOK_NAMES) {
-    const path = (hooks as Record<string, unknown>)[name];
-    if (typeof path === "string" && path !== "") out[name] = path;
-  }
-  return out;
+  return entity.hooks ?? {};
 }
 
 /**

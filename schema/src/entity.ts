@@ -106,6 +106,23 @@ export const entity: RootSpec = {
     }),
     policies: ref("entityPolicies"),
     views: ref("views"),
+    hooks: object(
+      "TypeScript modules that run inside the request's transaction when a record of this entity is written: " +
+        "`beforeValidate` and `afterValidate` (create and update: may return a changed input), `beforePersist` " +
+        "and `afterPersist` (also delete and transitions). A hook that throws refuses the write and rolls " +
+        "everything back. Paths are relative to the app folder; the module exports a function named after the " +
+        "hook, or a default export.",
+      Object.fromEntries(
+        ["beforeValidate", "afterValidate", "beforePersist", "afterPersist"].map((hook) => [
+          hook,
+          str(`The module run ${hook.startsWith("before") ? "before" : "after"} the record is ${hook.endsWith("Validate") ? "validated" : "stored"}.`, {
+            pattern: "^\\./[^\\s]+\\.(?:ts|mts|js|mjs)$",
+            patternErrorMessage: "Hooks are module paths relative to the app folder, like `./hooks/invoice.ts`",
+            examples: ["./hooks/invoice.ts"],
+          }),
+        ]),
+      ),
+    ),
   },
   extra: {
     if: { required: ["id"], properties: { id: { const: "none" } } },

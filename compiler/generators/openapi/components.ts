@@ -45,12 +45,14 @@ export function documentSchemas(ir: IR): Record<string, JsonSchema> {
 /** Error responses, all RFC 9457 problem details. */
 export const PROBLEMS = {
   400: { name: "BadRequest", description: "The request is malformed: an unknown or invalid property or parameter, a missing tenant. `errors` names each one." },
+  401: { name: "Unauthorized", description: "Not signed in, or the session, token or sign-in link is not valid." },
   403: { name: "Forbidden", description: "A policy does not allow this to the caller." },
   404: { name: "NotFound", description: "No such record (or the caller may not read it)." },
   409: { name: "Conflict", description: "A unique value is taken, a record still refers to this one, or the record is not in a state the transition starts from." },
   412: { name: "PreconditionFailed", description: "The record changed meanwhile: `If-Match` or `version` names another version than the current one, which the `ETag` header gives." },
   413: { name: "PayloadTooLarge", description: "The body is larger than the server accepts." },
   422: { name: "Unprocessable", description: "The request is well-formed but breaks a rule or a transition's guard, or reuses an `Idempotency-Key` with another body. `errors` names the fields." },
+  429: { name: "TooManyRequests", description: "Too many attempts from this address or for this account: `Retry-After` says when to try again." },
   501: { name: "NotImplemented", description: "The action has no handler yet: the model declares it, no code implements it." },
   503: { name: "Unavailable", description: "The server is not ready: the database does not answer, or it is shutting down." },
 } as const;

@@ -11,7 +11,10 @@ export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
 export type EntityRouteKind = "list" | "create" | "get" | "update" | "delete" | "related" | "transition" | "action";
 
 /** The routes every app has, whatever its model. */
-export const SYSTEM_ROUTE_KINDS = ["openapi", "docs", "events", "audit", "health", "ready", "metrics"] as const;
+export const SYSTEM_ROUTE_KINDS = [
+  "openapi", "docs", "events", "audit", "meta", "health", "ready", "metrics",
+  "register", "login", "logout", "me", "magicLink", "magicLinkRedeem", "listTokens", "createToken", "revokeToken",
+] as const;
 export type SystemRouteKind = (typeof SYSTEM_ROUTE_KINDS)[number];
 
 export type RouteKind = EntityRouteKind | SystemRouteKind;
@@ -77,6 +80,16 @@ function systemRoutes(): Draft[] {
     route("GET", "/api/docs", "docs", "getApiDocs"),
     route("GET", "/api/_events", "events", "streamEvents"),
     route("GET", "/api/_audit", "audit", "listAuditEntries"),
+    route("GET", "/api/_meta", "meta", "getMeta"),
+    route("POST", "/api/auth/register", "register", "register"),
+    route("POST", "/api/auth/login", "login", "login"),
+    route("POST", "/api/auth/logout", "logout", "logout"),
+    route("GET", "/api/auth/me", "me", "getMe"),
+    route("POST", "/api/auth/magic-link", "magicLink", "requestMagicLink"),
+    route("POST", "/api/auth/magic-link/redeem", "magicLinkRedeem", "redeemMagicLink"),
+    route("GET", "/api/auth/tokens", "listTokens", "listApiTokens"),
+    route("POST", "/api/auth/tokens", "createToken", "createApiToken"),
+    route("DELETE", "/api/auth/tokens/:id", "revokeToken", "revokeApiToken"),
     route("GET", "/health", "health", "checkHealth"),
     route("GET", "/ready", "ready", "checkReady"),
     route("GET", "/metrics", "metrics", "getMetrics"),

@@ -33,3 +33,11 @@ test("a misspelt reference is still reported", async () => {
   const result = await compileSpec({ "domain/customer.entity.yaml": customer, "domain/invoice.entity.yaml": invoice("Custmer") });
   expect(result.diagnostics.map((d) => d.code).sort()).toEqual(["WV200", "WV301"]);
 });
+
+test("entity hooks are lowered into the IR, and a missing hook module is WV502", async () => {
+  const entity = `{schema}\nentity: Customer\nfields:\n  name: { type: string }\nhooks:\n  beforePersist: ./hooks/customer.ts\npolicies:\n  read: "true"\n`;
+  const missing = await compileSpec({ "domain/customer.entity.yaml": entity });
+  expect(missing.diagnostics.map((d) => `${d.code} ${d.line}:${d.column}`)).toEqual(["WV502 6:18"]);
+  const found = await compileSpec({ "domain/customer.entity.yaml": entity, "hooks/customer.ts": "export function beforePersist() {}\n" });
+  expect(found.ir!.entities[0]!.hooks).toEqual({ beforePersist: "./hooks/customer.ts" });
+});

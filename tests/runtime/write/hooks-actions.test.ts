@@ -1,5 +1,5 @@
 /**
- * Hooks (provisional: `entity.meta.hooks`) and action handlers: the app's modules run inside the
+ * Hooks (`hooks:` of an entity) and action handlers: the app's modules run inside the
  * request's transaction, so a hook that throws rolls back the write and everything the hook itself
  * wrote; an action's `allow` is checked first, and an action without a handler is a 501.
  */
@@ -52,9 +52,9 @@ forEachDatabase("hooks and actions", (target) => {
   beforeAll(async () => {
     ir = editedIr(await invoicingIr(), (copy) => {
       const customerEntity = copy.entities.find((e: any) => e.name === "Customer");
-      customerEntity.meta = { hooks: { beforeValidate: "./hooks/customer.ts", beforePersist: "./hooks/customer.ts", afterPersist: "./hooks/customer.ts" } };
+      customerEntity.hooks = { beforeValidate: "./hooks/customer.ts", beforePersist: "./hooks/customer.ts", afterPersist: "./hooks/customer.ts" };
       const productEntity = copy.entities.find((e: any) => e.name === "Product");
-      productEntity.meta = { hooks: { beforePersist: "./hooks/broken.ts" } };
+      productEntity.hooks = { beforePersist: "./hooks/broken.ts" };
       const invoiceEntity = copy.entities.find((e: any) => e.name === "Invoice");
       invoiceEntity.actions.find((a: any) => a.name === "remindOverdue").handler = "./hooks/remind-overdue.ts";
       // The example's duplicate has a handler; this suite's starts without one (501), then gets its own below.

@@ -18,7 +18,7 @@ forEachDatabase("idempotency keys", (target) => {
   let ir: IR;
   beforeAll(async () => {
     ir = editedIr(await invoicingIr(), (copy) => {
-      copy.entities.find((e: any) => e.name === "Product").meta = { hooks: { afterPersist: "./hooks/slow.ts" } };
+      copy.entities.find((e: any) => e.name === "Product").hooks = { afterPersist: "./hooks/slow.ts" };
     });
     await migrate(target);
   });

@@ -71,7 +71,9 @@ describe("the invoicing document", () => {
     const paths = Object.keys(doc.paths).sort();
     expect(paths).toEqual(
       [
-        "/api/openapi.json", "/api/docs", "/api/_events", "/api/_audit", "/health", "/ready", "/metrics",
+        "/api/openapi.json", "/api/docs", "/api/_events", "/api/_audit", "/api/_meta", "/health", "/ready", "/metrics",
+        "/api/auth/register", "/api/auth/login", "/api/auth/logout", "/api/auth/me", "/api/auth/magic-link",
+        "/api/auth/magic-link/redeem", "/api/auth/tokens", "/api/auth/tokens/{id}",
         "/api/customers", "/api/customers/{id}", "/api/customers/by-key/{code}", "/api/customers/{id}/invoices",
         "/api/invoices", "/api/invoices/{id}", "/api/invoices/by-key/{number}", "/api/invoices/{id}/lines", "/api/invoices/{id}/payments",
         "/api/invoices/{id}/transitions/send", "/api/invoices/{id}/transitions/pay", "/api/invoices/{id}/transitions/void",
