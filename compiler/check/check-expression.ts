@@ -1,12 +1,12 @@
 import type { KnownCode } from "../diagnostics/codes.ts";
 import { suggestion } from "../diagnostics/suggest.ts";
-import { checkExpression, parseExpression, type ExprDiagnostic } from "../expr/index.ts";
+import { checkExpression, parseExpression, type ExprDiagnostic, type ExprScope } from "../expr/index.ts";
 import type { Expr, Expression, ExprType } from "../ir/index.ts";
 import { locate, scalarAt, type DocPath } from "../load/locate.ts";
 import { placeOf, type SourceFile } from "../load/source-file.ts";
 import type { CheckContext, ExprEnv } from "./context.ts";
 import { membersOf } from "./member-types.ts";
-import { expressionKey } from "./model.ts";
+import { expressionKey, type Model } from "./model.ts";
 import { valueOffsetToFile } from "./string-offsets.ts";
 
 const BOOL: ExprType = { kind: "bool" };
@@ -25,7 +25,7 @@ export function checkExpressionAt(ctx: CheckContext, file: SourceFile, path: Doc
   const report = (d: ExprDiagnostic) => reportAt(ctx, file, path, source, d);
   parsed.diagnostics.forEach(report);
   if (!parsed.ast) return undefined;
-  const scope = { ...env, members: (t: ExprType) => membersOf(ctx.model, ctx.shapes, t), rules: ctx.rules };
+  const scope = { ...env, members: (t: ExprType) => membersOf(ctx.model, ctx.shapes, t), rules: ctx.rules, ...policyCatalog(ctx.model) };
   const checked = checkExpression(parsed.ast, scope, expected);
   checked.diagnostics.forEach(report);
   if (parsed.diagnostics.length + checked.diagnostics.length > 0) return undefined;
@@ -33,6 +33,33 @@ export function checkExpressionAt(ctx: CheckContext, file: SourceFile, path: Doc
   const expression: Expression = { source, ast: checked.ast, type: checked.type, origin: origin(file, path) };
   ctx.model.expressions.set(expressionKey(file, path), expression);
   return expression;
+}
+
+type Catalog = Pick<ExprScope, "permissions" | "policy">;
+const catalogs = new WeakMap<Model, Catalog>();
+
+/**
+ * What `can(...)` and `check(...)` read: the permission catalog, and each entity's policies parsed
+ * (once per model). Problems in either are reported where they are written, not at each use.
+ */
+function policyCatalog(model: Model): Catalog {
+  const cached = catalogs.get(model);
+  if (cached) return cached;
+  const permissions = new Map([...model.permissions].map(([name, { spec }]) => [name, (spec.roles ?? []) as string[]] as const));
+  const parsed = new Map<string, Expr | null>();
+  const policy: NonNullable<ExprScope["policy"]> = (entity, op) => {
+    const policies = (model.entities.get(entity)?.spec.policies ?? {}) as Record<string, unknown>;
+    const source = policies[op] ?? (op === "read" ? undefined : policies.write);
+    if (typeof source !== "string") return undefined;
+    if (!parsed.has(source)) {
+      const { ast, diagnostics } = parseExpression(source);
+      parsed.set(source, diagnostics.length === 0 && ast ? ast : null);
+    }
+    return parsed.get(source);
+  };
+  const catalog = { permissions, policy };
+  catalogs.set(model, catalog);
+  return catalog;
 }
 
 /** Where an element was written, for the IR. */

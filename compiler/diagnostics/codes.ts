@@ -63,6 +63,8 @@ export const codes = {
   WV406: { severity: "error", title: "Argument has the wrong type" },
   WV407: { severity: "error", title: "Name is not available in this context" },
   WV408: { severity: "error", title: "Unknown shared rule" },
+  WV409: { severity: "error", title: "Unknown permission" },
+  WV410: { severity: "error", title: "Policies delegate to each other in a cycle" },
   // App configuration
   WV500: { severity: "warning", title: "Secret written literally in the spec" },
   WV501: { severity: "warning", title: "Supported locale has no messages file" },

@@ -6,6 +6,7 @@ import type { CallExpr, ExprType } from "../ir/index.ts";
 import { report, visit, type CheckContext, type Checked } from "./check-context.ts";
 import { enumLiterals } from "./check-operators.ts";
 import { FUNCTIONS, METHODS } from "./functions.ts";
+import { POLICY_CALLS, type PolicyCallSpec } from "./check-policy-calls.ts";
 import { plural } from "./diagnostics.ts";
 import { MACROS } from "./parse-primary.ts";
 import { didYouMean } from "../diagnostics/suggest.ts";
@@ -16,6 +17,8 @@ export function checkCall(node: CallExpr, ctx: CheckContext): Checked {
   const target = node.target && visit(ctx, node.target);
   const args = node.args.map((arg) => visit(ctx, arg));
   const ast: CallExpr = { ...node, ...(target && { target: target.ast }), args: args.map((a) => a.ast) };
+  const policyCall = !target && own(POLICY_CALLS, node.callee);
+  if (policyCall) return checkPolicyCall(ctx, ast, policyCall, args);
   const type = target ? checkMethod(ctx, node, target, args) : checkFunction(ctx, node, args);
   return { ast, type };
 }
@@ -40,6 +43,13 @@ function checkFunction(ctx: CheckContext, node: CallExpr, args: readonly Checked
   return spec.result(args, ctx);
 }
 
+function checkPolicyCall(ctx: CheckContext, node: CallExpr, spec: PolicyCallSpec, args: readonly Checked[]): Checked {
+  if (args.length === spec.arity) return spec.check(node, args, ctx);
+  const message = `\`${node.callee}\` takes ${plural(spec.arity, "argument")}, found ${args.length}`;
+  report(ctx, "WV405", message, node.span, `call it like \`${spec.signature}\``);
+  return { ast: node, type: T.any };
+}
+
 function arity(min: number, max: number): string {
   if (min === max) return plural(min, "argument");
   return max === Infinity ? `at least ${plural(min, "argument")}` : `${min} to ${plural(max, "argument")}`;
@@ -49,7 +59,7 @@ function unknownFunctionHint(name: string): string | undefined {
   if ((MACROS as readonly string[]).includes(name)) return `\`${name}\` is a macro: write \`list.${name}(x, ...)\``;
   const method = own(METHODS, name);
   if (method) return `\`${name}\` is a method: write \`${method.signature}\``;
-  return didYouMean(name, Object.keys(FUNCTIONS));
+  return didYouMean(name, [...Object.keys(FUNCTIONS), ...Object.keys(POLICY_CALLS)]);
 }
 
 function checkMethod(ctx: CheckContext, node: CallExpr, target: Checked, args: readonly Checked[]): ExprType {

@@ -12,12 +12,13 @@ export interface Checked {
   readonly type: ExprType;
 }
 
-/** The shared rule being inlined. */
+/** The shared rule, or delegated policy (`check(x, 'read')`), being inlined. */
 export interface RuleFrame {
-  /** The outermost `$name` written in the expression: every span inside the rule maps to it. */
+  /** The outermost `$name` or `check(...)` written in the expression: every span inside maps to it. */
   readonly span: Span;
+  /** What the outermost one brings in, for messages: "shared rule `$member`", "policy `Customer.read`". */
   readonly outer: string;
-  /** Names of the rules being inlined, outermost first, to detect cycles. */
+  /** What is being inlined, outermost first (`$member`, `Customer.read`), to detect cycles. */
   readonly stack: readonly string[];
 }
 
@@ -40,6 +41,6 @@ export const visit = (ctx: CheckContext, node: Expr): Checked => ctx.visit(node,
  */
 export function report(ctx: CheckContext, code: ExprCode, message: string, span: Span, hint?: string): void {
   const where = ctx.rule ? ctx.rule.span : span;
-  const text = ctx.rule ? `in shared rule \`$${ctx.rule.outer}\`: ${message}` : message;
+  const text = ctx.rule ? `in ${ctx.rule.outer}: ${message}` : message;
   ctx.diagnostics.push(exprError(code, text, where, hint));
 }

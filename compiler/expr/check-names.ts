@@ -98,8 +98,8 @@ export function checkRuleRef(node: RuleRefExpr, ctx: CheckContext): Checked {
     return { ast: node, type: T.any };
   }
   const stack = ctx.rule?.stack ?? [];
-  if (stack.includes(node.name)) {
-    const path = [...stack, node.name].map((n) => `$${n}`).join(" -> ");
+  if (stack.includes(at)) {
+    const path = [...stack, at].join(" -> ");
     report(
       ctx,
       "WV408",
@@ -113,9 +113,9 @@ export function checkRuleRef(node: RuleRefExpr, ctx: CheckContext): Checked {
 }
 
 function inlineRule(ctx: CheckContext, node: RuleRefExpr, body: Expr, stack: readonly string[]): Checked {
-  const frame = ctx.rule ?? { span: node.span, outer: node.name, stack: [] };
+  const frame = ctx.rule ?? { span: node.span, outer: `shared rule \`$${node.name}\``, stack: [] };
   // A rule sees the expression's variables and record, but not the macro variables around its use.
-  const inner: CheckContext = { ...ctx, locals: new Map(), rule: { ...frame, stack: [...stack, node.name] } };
+  const inner: CheckContext = { ...ctx, locals: new Map(), rule: { ...frame, stack: [...stack, `$${node.name}`] } };
   const result = visit(inner, body);
   return { ast: withSpan(result.ast, frame.span), type: result.type };
 }

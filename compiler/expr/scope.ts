@@ -20,7 +20,18 @@ export interface ExprScope {
   members(type: ExprType): Readonly<Record<string, ExprType>> | undefined;
   /** Shared named rules (already parsed), inlined where `$name` appears. */
   readonly rules?: ReadonlyMap<string, Expr>;
+  /** The permission catalog, for `can('invoices.pay')`: permission -> the roles given it. */
+  readonly permissions?: ReadonlyMap<string, readonly string[]>;
+  /**
+   * An entity's policy for `check(x, op)`, as parsed: undefined when none is written (a deny), null when it
+   * does not parse (reported where it is written). `update` and `delete` fall back to `write`.
+   */
+  readonly policy?: (entity: string, op: PolicyOp) => Expr | null | undefined;
 }
+
+/** The operations `check(x, op)` can delegate. */
+export const POLICY_OPS = ["read", "update", "delete"] as const;
+export type PolicyOp = (typeof POLICY_OPS)[number];
 
 /** The context variables of the language. Using one where the context has none is WV407, not WV401. */
 export const CONTEXT_VARIABLES = ["user", "tenant", "record", "input", "params"] as const;

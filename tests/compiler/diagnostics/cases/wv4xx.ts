@@ -22,6 +22,8 @@ policies:
 const file = "domain/invoice.entity.yaml";
 const RULES = `${DEFAULT_POLICY}rules:\n  member: "tenant.member"\n`;
 
+const PERMISSIONS = `${DEFAULT_POLICY}permissions:\n  invoices.pay: { roles: [billing] }\n`;
+
 export const expressions: CodeTable = [
   ["WV400", {
     name: "an unclosed parenthesis",
@@ -77,4 +79,29 @@ export const expressions: CodeTable = [
     want: { file, line: 9, column: 10, endColumn: 16, message: "unknown shared rule `$membr`", hint: "did you mean `$member`?" },
     fixed: { "policies/roles.policy.yaml": RULES, [file]: invoice("total > 0", "$member") },
   }],
+  ["WV409", {
+    name: "a misspelt permission",
+    given: { "policies/roles.policy.yaml": PERMISSIONS, [file]: invoice("total > 0", "can('invoices.pya')") },
+    want: { file, line: 9, column: 14, endColumn: 28, message: "unknown permission 'invoices.pya'", hint: "did you mean 'invoices.pay'?" },
+    fixed: { "policies/roles.policy.yaml": PERMISSIONS, [file]: invoice("total > 0", "can('invoices.pay')") },
+  }],
+  ["WV410", {
+    name: "a policy that delegates to itself",
+    given: { [file]: nested("check(parent, 'read')") },
+    want: { file, line: 7, column: 10, endColumn: 31, message: /cycle: Invoice.read -> Invoice.read$/ },
+    fixed: { [file]: nested("has(parent) && check(parent, 'update')") },
+  }],
 ];
+
+/** An invoice that may belong to another, with a read policy. */
+function nested(read: string): string {
+  return `{schema}
+entity: Invoice
+fields:
+  number: { type: string, required: true }
+  parent: { type: ref, to: Invoice }
+policies:
+  read: "${read}"
+  write: "'admin' in user.roles"
+`;
+}
