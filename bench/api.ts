@@ -31,6 +31,7 @@ import { applyMigrations } from "../runtime/db/migrations/apply.ts";
 import { PostgresDialect } from "../runtime/db/postgres/postgres-dialect.ts";
 import { postgresJsTypes } from "../runtime/db/value-types.ts";
 import { createServer } from "../runtime/index.ts";
+import { createBenchDatabase, median, requirePostgres } from "./shared.ts";
 
 const GOAL = 0.85;
 const POOL = 10;
@@ -234,46 +235,13 @@ async function round(base: string, scenario: Scenario, total: number, concurrenc
   return total / ((performance.now() - started) / 1000);
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-async function createBenchDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `weave_bench_${process.pid}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
-    await admin.unsafe(`create database "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const again = postgres(adminUrl, { max: 1, onnotice: () => {} });
-      try {
-        await again.unsafe(`drop database if exists "${name}" with (force)`);
-      } finally {
-        await again.end();
-      }
-    },
-  };
-}
 
 async function load(): Promise<void> {
-  const adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) {
-    console.error("bench/api needs Postgres: set DATABASE_URL (a user that may create databases); it creates and drops its own database beside that one");
-    process.exit(2);
-  }
+  const adminUrl = requirePostgres("bench/api");
   const rounds = Number(args.rounds);
   const requests = Number(args.requests);
   const concurrency = Number(args.concurrency);
-  const bench = await createBenchDatabase(adminUrl);
+  const bench = await createBenchDatabase(adminUrl, "bench_api");
   const child = Bun.spawn([process.execPath, import.meta.path, "--serve", bench.url], { stdin: "pipe", stdout: "pipe", stderr: "inherit" });
   try {
     const reader = child.stdout.getReader();

@@ -38,6 +38,7 @@ import { writeMigration } from "../runtime/db/migrations/migration-folder.ts";
 import { PostgresDialect } from "../runtime/db/postgres/postgres-dialect.ts";
 import { postgresJsTypes } from "../runtime/db/value-types.ts";
 import { createServer, type WeaveServer } from "../runtime/index.ts";
+import { createBenchDatabase, median, requirePostgres } from "./shared.ts";
 
 const GOAL = 1.1;
 const ROWS = 100_000;
@@ -184,46 +185,13 @@ async function time(iterations: number, fn: () => Promise<unknown>): Promise<num
   return (performance.now() - start) / iterations;
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-async function createBenchDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `weave_bench_policy_${process.pid}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
-    await admin.unsafe(`create database "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const again = postgres(adminUrl, { max: 1, onnotice: () => {} });
-      try {
-        await again.unsafe(`drop database if exists "${name}" with (force)`);
-      } finally {
-        await again.end();
-      }
-    },
-  };
-}
 
 async function main(): Promise<void> {
-  const adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) {
-    console.error("bench/policy needs Postgres: set DATABASE_URL (a user that may create databases); it creates and drops its own database beside that one");
-    process.exit(2);
-  }
+  const adminUrl = requirePostgres("bench/policy");
   const rounds = Number(args.rounds);
   const iterations = Number(args.iterations);
   const { ir, dir } = await compileBenchApp();
-  const target = await createBenchDatabase(adminUrl);
+  const target = await createBenchDatabase(adminUrl, "bench_policy");
   const database = createDatabase({ url: target.url, pool: { max: 2 } });
   const sql = postgres(target.url, { max: 1, types: postgresJsTypes, onnotice: () => {} });
   try {
