@@ -12,6 +12,7 @@ import type { IR } from "../compiler/ir/index.ts";
 import { registerRoutes } from "./api/routes.ts";
 import { registerAuthRoutes } from "./auth/routes.ts";
 import { registerPolicyRoutes } from "./policy/routes.ts";
+import { keyRing } from "./crypto/index.ts";
 import type { AuthServerOptions } from "./auth/options.ts";
 import { createEventBus } from "./events/index.ts";
 import { opsFor, type OpsServerOptions } from "./ops/index.ts";
@@ -26,6 +27,8 @@ export { createDatabase, type Database } from "./db/index.ts";
 
 /** The Elysia app that serves `ir`: sign-in, the model's routes, UI metadata, OpenAPI and docs, events, audit, and operations. */
 export function createServer(ir: IR, options: ServerOptions & OpsServerOptions & AuthServerOptions): WeaveServer {
+  // A model with encrypted fields needs its key before the first request, not at the first write.
+  if (ir.entities.some((e) => e.fields.some((f) => f.encrypted))) keyRing();
   const events = createEventBus();
   return buildServer(ir, options, {
     openapi: generateOpenApi(ir, options.maxPageSize === undefined ? {} : { maxPageSize: options.maxPageSize }),

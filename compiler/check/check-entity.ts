@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { suggestion } from "../diagnostics/suggest.ts";
 import { locate, type DocPath } from "../load/locate.ts";
 import { fileStart, type SourceFile } from "../load/source-file.ts";
+import { checkEncrypted } from "./check-encrypted.ts";
 import { checkExpressionAt } from "./check-expression.ts";
 import { checkFields } from "./check-fields.ts";
 import { checkStates } from "./check-states.ts";
@@ -26,6 +27,7 @@ const SEARCHABLE = new Set(["string", "text", "email", "url", "slug", "richtext"
 export function checkEntity(ctx: CheckContext, file: SourceFile, entity: EntityLike): void {
   registerActionShapes(ctx, entity);
   checkFields(ctx, file, entity.entity, entity.fields);
+  checkEncrypted(ctx, file, entity);
   checkStates(ctx, file, entity);
   checkKey(ctx, file, entity);
   checkTenancy(ctx, file, entity);

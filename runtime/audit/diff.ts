@@ -5,7 +5,7 @@
 import type { IREntity, IRField } from "../../compiler/ir/index.ts";
 import { canonicalJson } from "./canonical.ts";
 
-/** Stands for the value of a `pii` field in the audit log. */
+/** Stands for the value of a `pii` or `encrypted` field in the audit log. */
 export const MASK = "***";
 
 /** `changes` of an audit entry: the changed fields only. `before` is null on create, `after` on delete. */
@@ -20,8 +20,8 @@ const STORED = new Set<IRField["storage"]>(["column", "foreignKey", "polymorphic
 const audited = (field: IRField): boolean => STORED.has(field.storage) && !field.computed;
 
 /**
- * The fields of `entity` that differ between two records (record JSON, camelCase), `pii` ones as
- * `"***"` (a value that is set; null stays null). A created record lists every field that is set,
+ * The fields of `entity` that differ between two records (record JSON, camelCase), `pii` and `encrypted`
+ * ones as `"***"` (a value that is set; null stays null). A created record lists every field that is set,
  * a deleted one every field it had.
  *
  * @example
@@ -47,4 +47,4 @@ export function auditChanges(entity: IREntity, before: Readonly<Record<string, u
 export const isEmptyChange = (changes: AuditChanges): boolean =>
   Object.keys(changes.before ?? {}).length === 0 && Object.keys(changes.after ?? {}).length === 0;
 
-const mask = (field: IRField, value: unknown): unknown => (field.pii && value !== null ? MASK : value);
+const mask = (field: IRField, value: unknown): unknown => ((field.pii || field.encrypted) && value !== null ? MASK : value);

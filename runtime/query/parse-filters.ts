@@ -5,6 +5,7 @@
  */
 import type { IR, IREntity } from "../../compiler/ir/index.ts";
 import type { Filter, FilterOp } from "./list-query.ts";
+import { encryptedPathRefusal } from "./encrypted-path.ts";
 import { resolveFieldPath } from "./field-path.ts";
 import { listOf, type Problems } from "./problems.ts";
 import type { IndexedModel } from "./query-model.ts";
@@ -23,6 +24,8 @@ const MAX_LIST = 100;
 export function parseFilter(ir: IR, entity: IREntity, model: IndexedModel, key: string, text: string, problems: Problems): Filter | undefined {
   const [, pathText, op] = FILTER_KEY.exec(key)!;
   const field = model.filters.get(pathText!);
+  const encrypted = field ? undefined : encryptedPathRefusal(ir, entity, pathText!, "filtered");
+  if (encrypted) return void problems.add(`/filter[${pathText}]`, encrypted, "encryptedField");
   if (!field) return void problems.add(`/filter[${pathText}]`, `${entity.name} has no filter path ${pathText}; allowed: ${listOf([...model.filters.keys()])}`, "unknownField");
   if (op === undefined || op === "") return void problems.add(`/filter[${pathText}]`, `give an operator, e.g. filter[${pathText}][${field.ops[0]}]; allowed: ${listOf(field.ops)}`, "unknownOperator");
   const at = `/filter[${pathText}][${op}]`;

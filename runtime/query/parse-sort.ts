@@ -4,6 +4,7 @@
  * ambiguous. Without `sort`, the list view's order.
  */
 import type { IR, IREntity } from "../../compiler/ir/index.ts";
+import { encryptedPathRefusal } from "./encrypted-path.ts";
 import { resolveFieldPath } from "./field-path.ts";
 import type { SortKey } from "./list-query.ts";
 import { listOf, type Problems } from "./problems.ts";
@@ -20,7 +21,9 @@ export function parseSort(ir: IR, entity: IREntity, model: IndexedModel, text: s
   for (const item of text.split(",")) {
     const descending = item.startsWith("-");
     const path = descending ? item.slice(1) : item;
-    if (!model.sorts.has(path)) problems.add("/sort", `${entity.name} cannot be sorted by ${JSON.stringify(path)}; allowed: ${listOf([...model.sorts])}`, "unknownField");
+    const encrypted = model.sorts.has(path) ? undefined : encryptedPathRefusal(ir, entity, path, "sorted");
+    if (encrypted) problems.add("/sort", encrypted, "encryptedField");
+    else if (!model.sorts.has(path)) problems.add("/sort", `${entity.name} cannot be sorted by ${JSON.stringify(path)}; allowed: ${listOf([...model.sorts])}`, "unknownField");
     else if (keys.some((k) => k.path.text === path)) problems.add("/sort", `${path} is given twice`, "invalidValue");
     else keys.push(key(ir, entity, model, path, descending));
   }

@@ -4,6 +4,7 @@
  * no tenantId. A money field without a fixed currency also gives `<field>Currency`.
  */
 import type { IREntity, IRField } from "../../compiler/ir/index.ts";
+import { openColumn } from "../crypto/fields.ts";
 import { canOf, hasCan } from "../policy/can.ts";
 import { readMarker } from "../policy/field-policies.ts";
 import { currencyAlias, typeAlias } from "./projection.ts";
@@ -66,6 +67,12 @@ const SYSTEM_TAIL: readonly Column[] = [
   { name: "version", convert: integer, currency: false },
 ];
 
+/** An encrypted field's conversion: open the envelope, then convert the value it held. */
+function decrypting(entity: IREntity, field: IRField, convert: Convert): Convert {
+  if (!field.encrypted || !field.column || field.storage === "virtual") return convert;
+  return (value, row, name) => convert(openColumn(entity, field, value), row, name);
+}
+
 const columnsCache = new WeakMap<IREntity, readonly Column[]>();
 
 function columnsOf(entity: IREntity): readonly Column[] {
@@ -75,7 +82,7 @@ function columnsOf(entity: IREntity): readonly Column[] {
       .filter((f) => f.storage !== "relation")
       .map((f): Column => ({
         name: f.name,
-        convert: f.storage === "polymorphic" ? polymorphic : (BY_TYPE[f.type] ?? plain),
+        convert: decrypting(entity, f, f.storage === "polymorphic" ? polymorphic : (BY_TYPE[f.type] ?? plain)),
         currency: f.type === "money" && f.storage !== "virtual" && !f.currency && !f.currencyField,
       }));
     columns = [...(entity.id === "none" ? [] : SYSTEM_HEAD), ...fields, ...SYSTEM_TAIL];

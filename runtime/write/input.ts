@@ -5,6 +5,7 @@
  * states, scale) and never lets a value reach SQL except as a parameter.
  */
 import type { IR, IREntity, IRField } from "../../compiler/ir/index.ts";
+import { sealColumn } from "../crypto/fields.ts";
 import { recordField, type RecordField } from "../records/record-fields.ts";
 import { unprocessable, type ProblemItem } from "../server/errors.ts";
 
@@ -68,10 +69,16 @@ export function inputColumns(ir: IR, entity: IREntity, body: Readonly<Record<str
     }
     const converted = convert(ir, field, value);
     if (typeof converted === "string") problem(converted);
-    else columns.push(...converted);
+    else columns.push(...(field.field.encrypted ? converted.map((c) => sealed(entity, field.field, c)) : converted));
   }
   if (problems.length > 0) throw unprocessable(problems.map((p) => `${p.path}: ${p.message}`).join("; "), problems);
   return columns;
+}
+
+/** An encrypted field's column: the ciphertext envelope, as text (a money field's currency stays as it is). */
+function sealed(entity: IREntity, field: IRField, value: ColumnValue): ColumnValue {
+  if (value.column !== field.column) return value;
+  return { column: value.column, value: sealColumn(entity, field, value.value, { json: value.cast === "text::jsonb" }), cast: "text" };
 }
 
 /** Why a field cannot be written in this request, if it cannot. */

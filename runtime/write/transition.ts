@@ -1,18 +1,21 @@
 import { collectionSegment } from "../../compiler/generators/openapi/names.ts";
+import type { ExprAst } from "../../compiler/generators/sql/expr/index.ts";
 import type { IREntity } from "../../compiler/ir/index.ts";
 import { auditChanges } from "../audit/diff.ts";
+import { sealColumn } from "../crypto/fields.ts";
 import { transitionPolicies } from "../policy/operation-policies.ts";
 import { requireTenant } from "../records/access.ts";
 import { visibleRecord } from "../records/record-json.ts";
-import { recordField } from "../records/record-fields.ts";
-import { ident, SqlBuilder } from "../records/sql-builder.ts";
+import { recordField, type RecordField } from "../records/record-fields.ts";
+import { columnOf, ident, SqlBuilder } from "../records/sql-builder.ts";
 import type { RequestContext } from "../server/context.ts";
 import { conflict, forbidden, unprocessable } from "../server/errors.ts";
 import { checkRules, holds, lowerContext } from "./checks.ts";
 import { eventTenant, eventType, hook } from "./common.ts";
 import { hooksOf } from "./hooks.ts";
 import { entityOf, transitionOf } from "./model.ts";
-import { currentRecord, lockRecord } from "./rows.ts";
+import type { ColumnValue } from "./input.ts";
+import { currentRecord, idParam, lockRecord } from "./rows.ts";
 import { runWrite, type WriteResult, type WriteSession } from "./session.ts";
 import { updateRow } from "./statements.ts";
 import { checkVersion, recordHeaders } from "./versions.ts";
@@ -87,14 +90,29 @@ async function applyTransition(s: WriteSession, entity: IREntity, id: string, st
   const q = new SqlBuilder();
   const ctx = lowerContext(s, entity);
   const sets: string[] = [];
+  const sealed: ColumnValue[] = [];
   for (const effect of transition.effects) {
     if (effect.kind !== "set") continue;
     const field = recordField(s.ctx.ir, entity, effect.field);
     if (field?.source !== "column") throw new Error(`weave: transition ${entity.name}.${transition.name} sets ${effect.field}, which has no column`);
-    sets.push(`${ident(field.column)} = (${q.expression(effect.value.ast, ctx)})::${field.scalar.cast}`);
+    if (field.field.encrypted) sealed.push(await sealedEffect(s, entity, id, field, effect.value.ast));
+    else sets.push(`${ident(field.column)} = (${q.expression(effect.value.ast, ctx)})::${field.scalar.cast}`);
   }
   const state = recordField(s.ctx.ir, entity, stateField);
   if (state?.source !== "column") throw new Error(`weave: state field ${entity.name}.${stateField} has no column`);
   sets.unshift(`${ident(state.column)} = ${q.param(transition.to, "text")}`);
-  await updateRow(s, entity, id, [], q, sets);
+  await updateRow(s, entity, id, sealed, q, sets);
+}
+
+/**
+ * An effect's value for an encrypted field: evaluated by the database on the row as it is (the
+ * UPDATE has not run yet), then sealed here, as a request's value would be.
+ */
+async function sealedEffect(s: WriteSession, entity: IREntity, id: string, field: RecordField & { source: "column" }, ast: ExprAst): Promise<ColumnValue> {
+  const q = new SqlBuilder();
+  const value = `((${q.expression(ast, lowerContext(s, entity))})::${field.scalar.cast})::text`;
+  const { rows } = await s.trx.executeQuery<{ v: string | null }>(q.compile(`select ${value} as v from ${ident(entity.table)} as ${ident("t0")} where ${columnOf("t0", "id")} = ${idParam(q, entity, id)}`));
+  const text = rows[0]?.v ?? null;
+  const parsed = text === null ? null : field.scalar.kind === "int" ? Number(text) : field.scalar.kind === "boolean" ? text === "true" : text;
+  return { column: field.column, value: sealColumn(entity, field.field, parsed, { json: field.scalar.kind === "json" }), cast: "text" };
 }

@@ -46,7 +46,10 @@ function fieldColumns(ctx: SchemaContext, entity: IREntity, field: IRField, prev
     ];
   }
   const backfill = field.backfill ? { backfill: ctx.sql.value(field.backfill, entity) } : {};
-  const column: DbColumn = { ...base, ...backfill, name: field.column, type: sqlType(ctx.ir, field), nullable: !field.required, ...defaultOf(ctx, entity, field) };
+  const column: DbColumn = field.encrypted
+    ? // The application encrypts: the column holds the envelope `v1:<keyId>:<iv>:<data>`, text whatever the type.
+      { ...base, name: field.column, type: "text", nullable: !field.required }
+    : { ...base, ...backfill, name: field.column, type: sqlType(ctx.ir, field), nullable: !field.required, ...defaultOf(ctx, entity, field) };
   const columns = [column];
   if (field.type === "money" && !field.currency && !field.currencyField) {
     columns.push({ ...base, name: `${field.column}_currency`, type: "char(3)", nullable: !field.required, ...(renamed ? { renamedFrom: `${renamed}_currency` } : {}) });
