@@ -14,6 +14,7 @@ export { isLocalhost, readCookie, SESSION_COOKIE, sessionCookie } from "./cookie
 export { checkSameOrigin, isUnsafe } from "./csrf.ts";
 export { createMagicLink, MAGIC_LINK_MINUTES, redeemMagicLink } from "./magic-links.ts";
 export { devOutbox, type DevOutbox, type MailMessage, type MailTransport } from "./mail.ts";
+export { SMTP_FROM_VARIABLE, SMTP_URL_VARIABLE, SmtpConfigError, smtpTransport, transportFromEnvironment } from "./smtp.ts";
 export { DEFAULT_RATE_LIMIT, type AuthOptions, type AuthServerOptions } from "./options.ts";
 export { hitRateLimit } from "./rate-limit.ts";
 export { MIN_PASSWORD_LENGTH, registerAuthRoutes } from "./routes.ts";

@@ -1,3 +1,4 @@
+import { transportFromEnvironment } from "./smtp.ts";
 import { t, type Elysia } from "elysia";
 import type { IR } from "../../compiler/ir/index.ts";
 import type { RequestContext } from "../server/context.ts";
@@ -47,6 +48,8 @@ export function registerAuthRoutes(app: App, ir: IR, contextFor: ContextFor, opt
     const token = await createSession(db, user.id, ir.app.auth.session, { userAgent: call.request.headers.get("user-agent"), ip: address(call) });
     return json(status, { user: userJson(user) }, { "set-cookie": sessionCookie(call.request, token, ir.app.auth.session.absoluteHours * 3600) });
   };
+  // An SMTP server from the environment (WEAVE_SMTP_URL) unless a transport is given; a bad setting fails at startup.
+  const configured = options.transport ?? transportFromEnvironment();
   const route = (method: string, path: string, handler: (call: Call) => Promise<Response | unknown>, body?: ReturnType<typeof closed>) =>
     app.route(method, path, ((call: Call) => handler(call)) as never, (body ? { body } : {}) as never);
 
@@ -110,7 +113,7 @@ export function registerAuthRoutes(app: App, ir: IR, contextFor: ContextFor, opt
       enabled(ir.app.auth.magicLink, "magic links");
       checkSameOrigin(call.request);
       const ctx = await context(call.request);
-      const transport: MailTransport | undefined = options.transport ?? (ctx.options.devIdentity ? outbox : undefined);
+      const transport: MailTransport | undefined = configured ?? (ctx.options.devIdentity ? outbox : undefined);
       if (!transport) throw notImplemented("no mail transport is configured, so magic links cannot be sent");
       const email = normalizeEmail(String(call.body.email));
       const ip = address(call);
@@ -120,11 +123,14 @@ export function registerAuthRoutes(app: App, ir: IR, contextFor: ContextFor, opt
       if (user && !user.disabled) {
         const token = await createMagicLink(ctx.database.kysely, email, ip);
         const link = options.magicLinkUrl?.(token, call.request) ?? `${new URL(call.request.url).origin}/auth/magic-link?token=${token}`;
-        await transport.send({
-          to: email,
-          subject: `Sign in to ${ir.app.title}`,
-          text: `Open this link to sign in to ${ir.app.title}. It works once, for ${MAGIC_LINK_MINUTES} minutes, from the device that asked for it:\n\n${link}\n\nIf you did not ask for it, ignore this mail.`,
-        });
+        // A failed send is logged, not answered: a 500 only for existing accounts would tell which exist.
+        await transport
+          .send({
+            to: email,
+            subject: `Sign in to ${ir.app.title}`,
+            text: `Open this link to sign in to ${ir.app.title}. It works once, for ${MAGIC_LINK_MINUTES} minutes, from the device that asked for it:\n\n${link}\n\nIf you did not ask for it, ignore this mail.`,
+          })
+          .catch((error: unknown) => console.error(JSON.stringify({ level: "error", msg: "magic link mail failed", requestId: ctx.requestId, error: String((error as Error)?.message ?? error) })));
       }
       return json(202, { sent: true });
     },
