@@ -181,7 +181,31 @@ export interface App {
     default: string;
     supported: string[];
   };
+  /**
+   * API quotas from weave.yaml; absent when none are configured.
+   */
+  quotas?: {
+    perUser?: Quota;
+    perTenant?: Quota;
+    anonymous?: Quota;
+  };
   origin: Origin;
+}
+/**
+ * At most `requests` requests in each window of `perSeconds` seconds.
+ *
+ * This interface was referenced by `WeaveIR`'s JSON-Schema
+ * via the `definition` "Quota".
+ */
+export interface Quota {
+  /**
+   * Requests allowed in each window.
+   */
+  requests: number;
+  /**
+   * The fixed window's length in seconds.
+   */
+  perSeconds: number;
 }
 /**
  * Where a model element was written: file relative to the app folder, 1-based line and column.

@@ -1,4 +1,4 @@
-import type { App, Permission, Query, Role, Seed, SharedRule, Workflow } from "../ir/index.ts";
+import type { App, Permission, Quota, Query, Role, Seed, SharedRule, Workflow } from "../ir/index.ts";
 import type { Located, Model } from "../check/model.ts";
 import type { FieldSpecLike } from "../check/model.ts";
 import { expressionAt, optionalExpressionAt, originAt, type LowerSource } from "./context.ts";
@@ -38,7 +38,19 @@ export function lowerApp(model: Model): App {
   };
   if (typeof spec.description === "string") app.description = spec.description;
   if (typeof spec.version === "string") app.version = spec.version;
+  const quotas = lowerQuotas(spec.quotas as Doc | undefined);
+  if (quotas) app.quotas = quotas;
   return app;
+}
+
+/** The quotas that are set, or undefined when none is, so an app without quotas keeps its IR (and hash). */
+function lowerQuotas(spec: Doc | undefined): App["quotas"] {
+  const quotas: NonNullable<App["quotas"]> = {};
+  for (const scope of ["perUser", "perTenant", "anonymous"] as const) {
+    const quota = spec?.[scope] as Quota | undefined;
+    if (quota) quotas[scope] = { requests: quota.requests, perSeconds: quota.perSeconds };
+  }
+  return Object.keys(quotas).length > 0 ? quotas : undefined;
 }
 
 /** Roles, with `inherits` closed transitively so the runtime needs no graph walk. */

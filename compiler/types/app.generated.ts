@@ -43,6 +43,7 @@ export interface AppSpec {
   auth?: Auth;
   tenancy?: Tenancy;
   locales?: Locales;
+  quotas?: Quotas;
   /**
    * The theme file, relative to the app folder. Default: ui/theme.yaml when it exists, else the built-in theme.
    */
@@ -130,4 +131,40 @@ export interface Locales {
    * @minItems 1
    */
   supported?: [Locale, ...Locale[]];
+}
+/**
+ * API quotas: how many /api requests one user, one tenant or one anonymous client address may make in a fixed window. The counters live in Postgres, so every app instance on the database shares them. A request over any quota that applies to it is answered 429 with Retry-After; every counted answer carries RateLimit-Limit and RateLimit-Remaining. Sign-in (/api/auth/*), /health, /ready and /metrics are not counted. Default: no quotas.
+ *
+ * This interface was referenced by `AppSpec`'s JSON-Schema
+ * via the `definition` "quotas".
+ */
+export interface Quotas {
+  /**
+   * Requests each signed-in user may make per window, whatever the tenant.
+   */
+  perUser?: Quota;
+  /**
+   * Requests all users together may make per window in one tenant (needs tenancy).
+   */
+  perTenant?: Quota;
+  /**
+   * Requests each client address may make per window without signing in (the address is X-Forwarded-For's first entry only when the server trusts its proxy).
+   */
+  anonymous?: Quota;
+}
+/**
+ * One quota: at most requests requests in each window of perSeconds seconds.
+ *
+ * This interface was referenced by `AppSpec`'s JSON-Schema
+ * via the `definition` "quota".
+ */
+export interface Quota {
+  /**
+   * Requests allowed in each window.
+   */
+  requests: number;
+  /**
+   * The window's length in seconds: 3600 is an hour. Windows are fixed, aligned to the epoch.
+   */
+  perSeconds: number;
 }

@@ -17,6 +17,7 @@ export { devOutbox, type DevOutbox, type MailMessage, type MailTransport } from 
 export { SMTP_FROM_VARIABLE, SMTP_URL_VARIABLE, SmtpConfigError, smtpTransport, transportFromEnvironment } from "./smtp.ts";
 export { DEFAULT_RATE_LIMIT, type AuthOptions, type AuthServerOptions } from "./options.ts";
 export { hitRateLimit } from "./rate-limit.ts";
+export { countsAgainstQuota, hitQuotas, type Quotas } from "./quotas.ts";
 export { MIN_PASSWORD_LENGTH, registerAuthRoutes } from "./routes.ts";
 export { createSession, revokeSession, sessionUser, type SessionPolicy } from "./sessions.ts";
 export { digest, randomToken } from "./secrets.ts";

@@ -1,6 +1,9 @@
 import { Elysia } from "elysia";
 import type { IR } from "../../compiler/ir/index.ts";
-import type { EventBus, RequestContext, ServerOptions } from "./context.ts";
+import { clientAddress } from "../auth/client-address.ts";
+import type { AuthServerOptions } from "../auth/options.ts";
+import { countsAgainstQuota, hitQuotas, type QuotaHeaders } from "../auth/quotas.ts";
+import type { EventBus, Identity, RequestContext, ServerOptions } from "./context.ts";
 import { DOCS_HTML, docsAsset } from "./docs-page.ts";
 import { badRequest, notFound, payloadTooLarge, problemResponse } from "./errors.ts";
 import { resolveIdentity } from "./identity.ts";
@@ -37,11 +40,19 @@ const DEFAULT_MAX_BODY = 1024 * 1024;
  *   const server = buildServer(ir, { database }, parts);
  *   const response = await server.app.handle(new Request("http://localhost/api/invoices"));
  */
-export function buildServer(ir: IR, options: ServerOptions, parts: ServerParts): WeaveServer {
+export function buildServer(ir: IR, options: ServerOptions & AuthServerOptions, parts: ServerParts): WeaveServer {
   const production = options.production ?? process.env.NODE_ENV === "production";
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  // Once per request: the quota check and the handler both need it.
+  const identities = new WeakMap<Request, Promise<Identity>>();
+  const identityOf = (request: Request) => {
+    let identity = identities.get(request);
+    if (!identity) identities.set(request, (identity = resolveIdentity(request, ir, options)));
+    return identity;
+  };
+  const quotaHeaders = new WeakMap<Request, QuotaHeaders>();
   const contextFor = async (request: Request): Promise<RequestContext> => {
-    const identity = await resolveIdentity(request, ir, options);
+    const identity = await identityOf(request);
     noteTenant(request, identity.tenantId);
     return { requestId: requestIdOf(request), identity, ir, database: options.database, options, events: parts.events };
   };
@@ -51,7 +62,14 @@ export function buildServer(ir: IR, options: ServerOptions, parts: ServerParts):
   for (const plugin of parts.plugins ?? []) app.use(plugin);
   app
     .onRequest(({ request }) => checkBodySize(request, maxBody))
-    .onError(({ code, error, request }) => problemResponse(toWeaveError(code, error), requestIdOf(request), new URL(request.url).pathname, production))
+    .onError(({ code, error, request }) => withHeaders(problemResponse(toWeaveError(code, error), requestIdOf(request), new URL(request.url).pathname, production), quotaHeaders.get(request)))
+    .onBeforeHandle(async ({ request, server, set }) => {
+      const quotas = ir.app.quotas;
+      if (!quotas || !countsAgainstQuota(new URL(request.url).pathname)) return;
+      const address = clientAddress(request, server, options.auth?.trustProxy ?? false);
+      const headers = await hitQuotas(options.database.kysely, quotas, await identityOf(request), address);
+      if (headers) quotaHeaders.set(request, headers), Object.assign(set.headers, headers);
+    })
     .get("/api/openapi.json", () => parts.openapi)
     .get("/api/docs", () => new Response(DOCS_HTML, { headers: { "content-type": "text/html; charset=utf-8" } }))
     .get("/api/docs/:asset", ({ params }) => {
@@ -66,6 +84,12 @@ export function buildServer(ir: IR, options: ServerOptions, parts: ServerParts):
 function checkBodySize(request: Request, max: number): void {
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > max) throw payloadTooLarge(`the request body is ${length} bytes; the limit is ${max}`);
+}
+
+/** Adds the quota headers a refused request was counted with (a 429 carries its own). */
+function withHeaders(response: Response, headers: QuotaHeaders | undefined): Response {
+  for (const [name, value] of Object.entries(headers ?? {})) if (!response.headers.has(name)) response.headers.set(name, value);
+  return response;
 }
 
 /** Elysia's own errors (validation, parse, not found) become WeaveErrors, so one renderer answers all. */

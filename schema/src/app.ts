@@ -59,6 +59,34 @@ export const appDefinitions: Record<string, Schema> = {
     },
     { title: "Tenancy" },
   ),
+  quotas: object(
+    "API quotas: how many `/api` requests one user, one tenant or one anonymous client address may make in a " +
+      "fixed window. The counters live in Postgres, so every app instance on the database shares them. A request " +
+      "over any quota that applies to it is answered 429 with `Retry-After`; every counted answer carries " +
+      "`RateLimit-Limit` and `RateLimit-Remaining`. Sign-in (`/api/auth/*`), `/health`, `/ready` and `/metrics` " +
+      "are not counted. Default: no quotas.",
+    {
+      perUser: ref("quota", "Requests each signed-in user may make per window, whatever the tenant."),
+      perTenant: ref("quota", "Requests all users together may make per window in one tenant (needs `tenancy`)."),
+      anonymous: ref(
+        "quota",
+        "Requests each client address may make per window without signing in (the address is `X-Forwarded-For`'s " +
+          "first entry only when the server trusts its proxy).",
+      ),
+    },
+    { title: "Quotas", examples: [{ perUser: { requests: 1000, perSeconds: 3600 }, anonymous: { requests: 100, perSeconds: 3600 } }] },
+  ),
+  quota: object(
+    "One quota: at most `requests` requests in each window of `perSeconds` seconds.",
+    {
+      requests: int("Requests allowed in each window.", { minimum: 1, examples: [1000] }),
+      perSeconds: int("The window's length in seconds: `3600` is an hour. Windows are fixed, aligned to the epoch.", {
+        minimum: 1,
+        examples: [3600],
+      }),
+    },
+    { title: "Quota", required: ["requests", "perSeconds"] },
+  ),
   locales: object(
     "The languages of the app's texts. Each has its messages in `i18n/<locale>.yaml`.",
     {
@@ -94,6 +122,7 @@ export const app: RootSpec = {
     auth: ref("auth"),
     tenancy: ref("tenancy"),
     locales: ref("locales"),
+    quotas: ref("quotas"),
     theme: str(
       "The theme file, relative to the app folder. Default: `ui/theme.yaml` when it exists, else the built-in theme.",
       {
