@@ -15,11 +15,11 @@ import { useColor } from "../format/ansi.ts";
 import { pretty } from "../format/pretty.ts";
 import type { Io } from "../io.ts";
 import { buildReport } from "../report.ts";
-import { isDatabaseError, type OpenedDatabase, openDatabase } from "../serve/database.ts";
+import { isDatabaseError, type OpenedDatabase } from "../serve/database.ts";
 import { type DevMigration, DevStepFailure, migrateDevelopment } from "../serve/dev-database.ts";
 import { resolvePort } from "../serve/port.ts";
 import { seedWhenEmpty } from "../serve/seed.ts";
-import { type Lifecycle, type Listener, listen, serveUntilStopped } from "../serve/start-server.ts";
+import { startServing } from "../serve/start-app.ts";
 
 const LABEL = "weave dev";
 
@@ -51,43 +51,20 @@ export const dev = defineCommand({
     const ir = await compileOrReport(dir, io);
     if (!ir) return ExitCode.problems;
 
-    const listener = listen({ label: LABEL, port, hostname: values.host ?? "localhost", io });
-    if (!listener) return ExitCode.problems;
-    let opened: OpenedDatabase | string | undefined;
-    try {
-      opened = openDatabase(dir, values.url, io, ir);
-      if (typeof opened === "string") io.stderr.write(`${LABEL}: ${opened}\n`);
-      else if (await prepareDatabase(opened, ir, dir, values["allow-destructive"], io)) return await serveOn(listener, opened, ir, dir, io);
-    } catch (error) {
-      await giveUp(listener, opened);
-      throw error;
-    }
-    await giveUp(listener, opened);
-    return ExitCode.problems;
+    return startServing({
+      label: LABEL,
+      ir,
+      dir,
+      url: values.url,
+      port,
+      hostname: values.host ?? "localhost",
+      io,
+      prepare: (opened) => prepareDatabase(opened, ir, dir, values["allow-destructive"], io),
+      server: { devIdentity: true, log: requestLog(io) },
+      what: (opened) => `${ir.app.name} from ${displayPath(dir, io.cwd)} on ${opened.described}`,
+    });
   },
 });
-
-async function serveOn(listener: Listener, opened: OpenedDatabase, ir: IR, dir: string, io: Io): Promise<number> {
-  // Loaded here, so the other commands never load the API runtime.
-  const { createServer } = await import("../../runtime/index.ts");
-  const { database, described } = opened;
-  const lifecycle: Lifecycle = { draining: false };
-  const weave = createServer(ir, {
-    database,
-    devIdentity: true,
-    appDir: dir,
-    log: requestLog(io),
-    draining: () => lifecycle.draining,
-    testHooks: io.env.WEAVE_TEST_HOOKS === "1",
-  });
-  return serveUntilStopped(listener, { label: LABEL, io, weave, database, lifecycle, what: `${ir.app.name} from ${displayPath(dir, io.cwd)} on ${described}` });
-}
-
-/** Startup failed: free the port and the database, so the process can exit. */
-async function giveUp(listener: Listener, opened: OpenedDatabase | string | undefined): Promise<void> {
-  if (opened !== undefined && typeof opened !== "string") await opened.database.close();
-  await listener.abandon();
-}
 
 async function compileOrReport(dir: string, io: Io): Promise<IR | undefined> {
   const { result, ms } = await compileTimed(dir);

@@ -11,9 +11,9 @@ import { appDir, displayPath } from "../app-dir.ts";
 import { defineCommand, ExitCode } from "../command.ts";
 import type { Io } from "../io.ts";
 import { BuiltAppError, readBuiltModel, servingProblems } from "../serve/built-app.ts";
-import { isDatabaseError, type OpenedDatabase, openDatabase } from "../serve/database.ts";
+import { isDatabaseError, type OpenedDatabase } from "../serve/database.ts";
 import { resolvePort } from "../serve/port.ts";
-import { type Lifecycle, type Listener, listen, serveUntilStopped } from "../serve/start-server.ts";
+import { startServing } from "../serve/start-app.ts";
 
 const LABEL = "weave serve";
 
@@ -47,43 +47,21 @@ export const serve = defineCommand({
       return ExitCode.problems;
     }
 
-    const listener = listen({ label: LABEL, port, hostname: values.host ?? "0.0.0.0", io });
-    if (!listener) return ExitCode.problems;
-    let opened: OpenedDatabase | string | undefined;
-    try {
-      opened = openDatabase(dir, values.url, io, ir);
-      if (typeof opened === "string") io.stderr.write(`${LABEL}: ${opened}\n`);
-      else if (await canServe(opened, ir, dir, io)) return await serveOn(listener, opened, ir, dir, io);
-    } catch (error) {
-      await giveUp(listener, opened);
-      throw error;
-    }
-    await giveUp(listener, opened);
-    return ExitCode.problems;
+    const model = ir.hash.slice(ir.hash.indexOf(":") + 1, ir.hash.indexOf(":") + 13);
+    return startServing({
+      label: LABEL,
+      ir,
+      dir,
+      url: values.url,
+      port,
+      hostname: values.host ?? "0.0.0.0",
+      io,
+      prepare: (opened) => canServe(opened, ir, dir, io),
+      server: { log: jsonLines((line) => io.stdout.write(line)) },
+      what: (opened) => `${ir.app.name} (model ${model}) from ${displayPath(dir, io.cwd)} on ${opened.described}`,
+    });
   },
 });
-
-async function serveOn(listener: Listener, opened: OpenedDatabase, ir: IR, dir: string, io: Io): Promise<number> {
-  // Loaded here, so the other commands never load the API runtime.
-  const { createServer } = await import("../../runtime/index.ts");
-  const { database, described } = opened;
-  const lifecycle: Lifecycle = { draining: false };
-  const weave = createServer(ir, {
-    database,
-    appDir: dir,
-    log: jsonLines((line) => io.stdout.write(line)),
-    draining: () => lifecycle.draining,
-    testHooks: io.env.WEAVE_TEST_HOOKS === "1",
-  });
-  const model = ir.hash.slice(ir.hash.indexOf(":") + 1, ir.hash.indexOf(":") + 13);
-  return serveUntilStopped(listener, { label: LABEL, io, weave, database, lifecycle, what: `${ir.app.name} (model ${model}) from ${displayPath(dir, io.cwd)} on ${described}` });
-}
-
-/** Startup failed: free the port and the database, so the process can exit. */
-async function giveUp(listener: Listener, opened: OpenedDatabase | string | undefined): Promise<void> {
-  if (opened !== undefined && typeof opened !== "string") await opened.database.close();
-  await listener.abandon();
-}
 
 /** False after printing why: pending migrations, a model no migration covers, or a database error. */
 async function canServe(opened: OpenedDatabase, ir: IR, dir: string, io: Io): Promise<boolean> {

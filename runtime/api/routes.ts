@@ -1,5 +1,5 @@
 import { t, type Elysia, type TSchema } from "elysia";
-import { entitySchemas, routeTable, type Route } from "../../compiler/generators/openapi/index.ts";
+import { entitySchemas, routeTable, type EntitySchemas, type Route } from "../../compiler/generators/openapi/index.ts";
 import type { IR } from "../../compiler/ir/index.ts";
 import { listAudit, type AuditQuery } from "../audit/index.ts";
 import { eventStream } from "../events/index.ts";
@@ -28,10 +28,12 @@ interface Call {
  *   registerRoutes(app, ir, contextFor);
  */
 export function registerRoutes(app: App, ir: IR, contextFor: ContextFor): void {
+  const schemas = new Map<string, EntitySchemas>(); // built once per entity, not once per route
+  const schemasOf = (entity: string) => schemas.get(entity) ?? schemas.set(entity, entitySchemas(ir, entity)).get(entity)!;
   for (const route of routeTable(ir)) {
     const handler = HANDLERS[route.kind];
-    if (!handler) continue; // docs, openapi, health, ready and metrics are mounted by the server and the ops plugin
-    const body = bodySchema(ir, route);
+    if (!handler) continue; // docs, openapi, sign-in, meta, health, ready and metrics are mounted elsewhere
+    const body = route.entity ? bodySchema(schemasOf(route.entity), route) : undefined;
     const run = async ({ request, params, body: payload }: { request: Request; params: Record<string, string>; body: unknown }) => {
       const ctx = await contextFor(request);
       const call: Call = { ctx, route, request, params, body: (payload ?? {}) as Record<string, unknown>, query: new URL(request.url).searchParams };
@@ -65,9 +67,7 @@ function respond(result: WriteResult): Response {
   return new Response(JSON.stringify(result.body), { status: result.status, headers: { "content-type": "application/json", ...headers } });
 }
 
-function bodySchema(ir: IR, route: Route): TSchema | undefined {
-  if (!route.entity) return undefined;
-  const schemas = entitySchemas(ir, route.entity);
+function bodySchema(schemas: EntitySchemas, route: Route): TSchema | undefined {
   if (route.kind === "create") return schemas.create;
   if (route.kind === "update") return schemas.update;
   // A transition or action may be posted without a body: absent means `{}`.

@@ -1,6 +1,7 @@
 /**
  * `GET /api/_audit`: the audit log of the caller's tenant, newest first, for admins.
  */
+import type { AuditContent } from "./chain.ts";
 import { sql } from "kysely";
 import type { RequestContext } from "../server/context.ts";
 import { badRequest, forbidden } from "../server/errors.ts";
@@ -18,20 +19,12 @@ export interface AuditQuery {
   readonly "page[after]"?: string;
 }
 
-/** One entry as the API shows it. */
-export interface AuditRecord {
+/** One entry as the API shows it: what the hash covers (but the tenant, which is the caller's), and the chain. */
+export type AuditRecord = Omit<AuditContent, "tenantId"> & {
   readonly id: string;
-  readonly at: string;
-  readonly userId: string | null;
-  readonly requestId: string | null;
-  readonly action: string;
-  readonly entity: string | null;
-  readonly recordId: string | null;
-  readonly name: string | null;
-  readonly changes: unknown;
   readonly prevHash: string | null;
   readonly hash: string;
-}
+};
 
 export interface AuditPage {
   readonly data: readonly AuditRecord[];

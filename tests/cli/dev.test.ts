@@ -5,18 +5,11 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { memoryIo } from "../../cli/io.ts";
-import { main } from "../../cli/main.ts";
 import { resolvePort, serverUrl } from "../../cli/serve/port.ts";
 import { forEachDatabase } from "../helpers/db.ts";
 import { freePort, startWeave, type WeaveProcess } from "../runtime/ops/weave-process.ts";
-import { brokenApp, cleanApp, tempApps } from "./temp-app.ts";
+import { brokenApp, cleanApp, tempApps, weave } from "./temp-app.ts";
 
-async function weave(cwd: string, argv: string[], env: Record<string, string> = {}) {
-  const io = memoryIo({ cwd, env });
-  const code = await main(argv, io);
-  return { code, out: io.out(), err: io.err() };
-}
 
 function started(result: Awaited<ReturnType<typeof startWeave>>): WeaveProcess {
   if ("code" in result) throw new Error(`weave exited with ${result.code} before listening:\n${result.stderr}`);

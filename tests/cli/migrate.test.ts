@@ -5,17 +5,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "bun:test";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { memoryIo } from "../../cli/io.ts";
-import { main } from "../../cli/main.ts";
 import { forEachDatabase } from "../helpers/db.ts";
 import { BARCODE, migrationText, PRODUCTS } from "../runtime/db/migrations/fixtures.ts";
-import { cleanApp, tempApps } from "./temp-app.ts";
+import { cleanApp, tempApps, weave } from "./temp-app.ts";
 
-async function weave(cwd: string, argv: string[], env: Record<string, string> = {}) {
-  const io = memoryIo({ cwd, env });
-  const code = await main(argv, io);
-  return { code, out: io.out(), err: io.err() };
-}
 
 forEachDatabase("weave migrate apply, status, reset", (target) => {
   let apps: ReturnType<typeof tempApps>;

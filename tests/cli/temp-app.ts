@@ -4,6 +4,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
+import { memoryIo } from "../../cli/io.ts";
+import { main } from "../../cli/main.ts";
 
 export const repoRoot = join(import.meta.dir, "../..");
 
@@ -61,3 +63,10 @@ export const warningApp: AppFiles = { "weave.yaml": "weave: 0\napp: demo\n", "do
 
 /** A folder with no weave.yaml (WV104). */
 export const emptyApp: AppFiles = { "README.md": "not an app\n" };
+
+/** Runs `weave <argv>` in process, in `cwd`, and captures what it printed. */
+export async function weave(cwd: string, argv: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
+  const io = memoryIo({ cwd, env });
+  const code = await main(argv, io);
+  return { code, out: io.out(), err: io.err() };
+}
