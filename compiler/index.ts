@@ -12,7 +12,7 @@ import { checkDocuments } from "./check/index.ts";
 import type { Diagnostic } from "./diagnostics/diagnostic.ts";
 import { Reporter } from "./diagnostics/reporter.ts";
 import type { IR } from "./ir/index.ts";
-import { loadApp } from "./load/index.ts";
+import { loadApp, type Overlay } from "./load/index.ts";
 import type { SourceFile } from "./load/source-file.ts";
 import { lowerModel } from "./lower/index.ts";
 import { validateFile } from "./validate/validate-file.ts";
@@ -37,11 +37,16 @@ function invalidEntityNames(files: readonly SourceFile[], valid: readonly Source
   return invalid.map((f) => (f.data as { entity?: unknown } | undefined)?.entity).filter((n): n is string => typeof n === "string");
 }
 
-/** Compiles the app in `dir` (a folder holding weave.yaml). */
-export async function compileApp(dir: string): Promise<CompileResult> {
+export type { Overlay } from "./load/index.ts";
+
+/**
+ * Compiles the app in `dir` (a folder holding weave.yaml). `overlay` compiles edited texts in place
+ * of (or beside) the files on disk without writing them.
+ */
+export async function compileApp(dir: string, overlay?: Overlay): Promise<CompileResult> {
   const root = resolve(dir);
   const reporter = new Reporter();
-  const files = await loadApp(root, reporter);
+  const files = await loadApp(root, reporter, overlay);
   const valid = files.filter((file) => file.data !== undefined && validateFile(file, reporter));
   const model = checkDocuments(root, valid, reporter, invalidEntityNames(files, valid));
   const complete = valid.length === files.length && model.app !== undefined;

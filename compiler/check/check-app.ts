@@ -34,6 +34,10 @@ function checkAppFile(ctx: CheckContext): void {
   if (theme !== undefined && !existsSync(join(ctx.model.root, theme))) {
     ctx.reporter.report("WV502", locate(app.file, ["theme"]), `theme file \`${theme}\` does not exist`, "the path is relative to the app folder, e.g. `ui/theme.yaml`");
   }
+  const tenancy = (app.spec.tenancy as { enabled?: boolean } | undefined)?.enabled === true;
+  if (!tenancy && (app.spec.quotas as { perTenant?: unknown } | undefined)?.perTenant !== undefined) {
+    ctx.reporter.report("WV503", locate(app.file, ["quotas", "perTenant"], "key"), "`quotas.perTenant` never applies: the app has no tenancy, so no request names a tenant", "remove it, or turn tenancy on with `tenancy: { enabled: true }`");
+  }
 }
 
 function checkRoles(ctx: CheckContext): void {

@@ -112,7 +112,7 @@ function checkPolicies(ctx: CheckContext, file: SourceFile, entity: EntityLike):
   const policies = (entity.policies ?? {}) as Record<string, unknown>;
   const env = policyEnv(entity.entity);
   for (const op of ["read", "create", "update", "delete", "write"]) {
-    if (policies[op] !== undefined) checkExpressionAt(ctx, file, ["policies", op], env);
+    if (policies[op] !== undefined) checkExpressionAt(ctx, file, ["policies", op], { ...env, policyNames: policyNames(entity.entity, op, policies) });
   }
   if (policies.read === undefined) {
     const place = entity.policies ? locate(file, ["policies"], "key") : fileStart(file.path);
@@ -127,6 +127,15 @@ function checkPolicies(ctx: CheckContext, file: SourceFile, entity: EntityLike):
   }
   checkNamedPolicies(ctx, file, entity, "transitions", transitionNames(entity));
   checkNamedPolicies(ctx, file, entity, "actions", Object.keys(actionsOf(entity)));
+}
+
+/**
+ * The policies `check(x, op)` reaches when it names the one at `op`: `write` stands for `update` and
+ * `delete` where they are not written. A delegation back to one of them is a recursion.
+ */
+function policyNames(entity: string, op: string, policies: Record<string, unknown>): string[] {
+  if (op !== "write") return op === "create" ? [] : [`${entity}.${op}`];
+  return ["update", "delete"].filter((o) => policies[o] === undefined).map((o) => `${entity}.${o}`);
 }
 
 function checkNamedPolicies(ctx: CheckContext, file: SourceFile, entity: EntityLike, kind: "transitions" | "actions", known: string[]): void {

@@ -25,7 +25,7 @@ export function checkExpressionAt(ctx: CheckContext, file: SourceFile, path: Doc
   const report = (d: ExprDiagnostic) => reportAt(ctx, file, path, source, d);
   parsed.diagnostics.forEach(report);
   if (!parsed.ast) return undefined;
-  const scope = { ...env, members: (t: ExprType) => membersOf(ctx.model, ctx.shapes, t), rules: ctx.rules, ...policyCatalog(ctx.model) };
+  const scope = { ...env, members: (t: ExprType) => membersOf(ctx.model, ctx.shapes, t), rules: ctx.rules, encrypted: encryptedIn(ctx.model), ...policyCatalog(ctx.model) };
   const checked = checkExpression(parsed.ast, scope, expected);
   checked.diagnostics.forEach(report);
   if (parsed.diagnostics.length + checked.diagnostics.length > 0) return undefined;
@@ -34,6 +34,9 @@ export function checkExpressionAt(ctx: CheckContext, file: SourceFile, path: Doc
   ctx.model.expressions.set(expressionKey(file, path), expression);
   return expression;
 }
+
+/** Whether `entity.field` is written `encrypted: true`. */
+const encryptedIn = (model: Model) => (entity: string, field: string): boolean => (model.entities.get(entity)?.spec.fields as Record<string, { encrypted?: unknown }> | undefined)?.[field]?.encrypted === true;
 
 type Catalog = Pick<ExprScope, "permissions" | "policy">;
 const catalogs = new WeakMap<Model, Catalog>();

@@ -23,12 +23,22 @@ export function checkViews(ctx: CheckContext, file: SourceFile, entity: EntityLi
   const paths = (at: DocPath, names: readonly string[] | undefined) =>
     (names ?? []).forEach((name, i) => checkFieldPath(ctx, file, [...at, i], entity.entity, name));
   paths(["views", "list", "columns"], views.list?.columns);
-  paths(["views", "list", "filters"], views.list?.filters);
-  paths(["views", "list", "sort"], views.list?.sort);
+  queried(ctx, file, entity, ["views", "list", "filters"], views.list?.filters, "filter by");
+  queried(ctx, file, entity, ["views", "list", "sort"], views.list?.sort, "sort by");
   views.detail?.sections?.forEach((s, i) => paths(["views", "detail", "sections", i, "fields"], s.fields));
   views.detail?.tabs?.forEach((tab, i) => checkTab(ctx, file, entity, ["views", "detail", "tabs", i], tab));
   views.form?.sections?.forEach((s, i) => paths(["views", "form", "sections", i, "fields"], s.fields));
   if (views.kanban) checkKanban(ctx, file, entity, views.kanban);
+}
+
+/** Filter and sort paths: they exist, and the database can compare their values (not encrypted: WV411). */
+function queried(ctx: CheckContext, file: SourceFile, entity: EntityLike, at: DocPath, names: readonly string[] | undefined, what: string): void {
+  (names ?? []).forEach((name, i) => {
+    const field = checkFieldPath(ctx, file, [...at, i], entity.entity, name);
+    if (field && field !== "system" && field.encrypted === true) {
+      ctx.reporter.report("WV411", locate(file, [...at, i]), `a view cannot ${what} \`${name}\`: it is encrypted, and the database holds only its ciphertext`, `remove it from \`${at.join(".")}\`, or remove \`encrypted\` from the field`);
+    }
+  });
 }
 
 function checkTab(ctx: CheckContext, file: SourceFile, entity: EntityLike, at: DocPath, tab: { relation?: string; fields?: string[] }): void {

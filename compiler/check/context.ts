@@ -17,6 +17,8 @@ export interface CheckContext {
 export interface ExprEnv {
   readonly variables: Readonly<Record<string, ExprType>>;
   readonly implicit?: ExprType;
+  /** The entity policies the expression is (`Folder.read`), for `check(...)` recursion. */
+  readonly policyNames?: readonly string[];
 }
 
 const USER = USER_TYPE;

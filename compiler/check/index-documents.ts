@@ -30,6 +30,7 @@ const INDEXERS: Record<SourceFile["kind"], (model: Model, file: SourceFile, doc:
   theme: (model, file, doc) => void (model.theme = { file, path: [], spec: doc }),
   i18n: (model, file, doc) => void model.i18n.set(localeOf(file.path), { file, path: [], spec: doc }),
   seed: (model, file, doc) => void model.seeds.push({ file, path: [], spec: doc }),
+  dashboard: (model, file, doc, reporter) => addUnique(model.dashboards, String(doc.dashboard), { file, path: ["dashboard"], spec: doc }, "dashboard", reporter),
 };
 
 function indexEntity(model: Model, file: SourceFile, doc: Doc, reporter: Reporter): void {

@@ -3,6 +3,8 @@ import type { SourceFile } from "../load/source-file.ts";
 import { checkApp } from "./check-app.ts";
 import { checkCycles } from "./check-cycles.ts";
 import { checkEntity } from "./check-entity.ts";
+import { checkMaterialized } from "./check-materialized.ts";
+import { checkDashboards } from "./check-dashboards.ts";
 import { checkQueries } from "./check-queries.ts";
 import { checkJoinNames } from "./check-relations.ts";
 import { checkSeeds } from "./check-seeds.ts";
@@ -28,7 +30,9 @@ export function checkDocuments(root: string, files: readonly SourceFile[], repor
   for (const { file, spec } of model.entities.values()) checkEntity(ctx, file, spec);
   checkJoinNames(ctx);
   checkCycles(ctx);
+  checkMaterialized(ctx);
   checkQueries(ctx);
+  checkDashboards(ctx);
   checkWorkflows(ctx);
   checkSeeds(ctx);
   return model;

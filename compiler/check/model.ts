@@ -36,6 +36,7 @@ export interface Model {
   readonly rules: Map<string, Located<string>>;
   readonly queries: Map<string, Located<Record<string, unknown>>>;
   readonly workflows: Map<string, Located<Record<string, unknown>>>;
+  readonly dashboards: Map<string, Located<Record<string, unknown>>>;
   readonly i18n: Map<string, Located<Record<string, unknown>>>;
   readonly seeds: Located<Record<string, unknown>>[];
   theme?: Located<Record<string, unknown>>;
@@ -60,6 +61,7 @@ export function emptyModel(root: string, files: readonly SourceFile[]): Model {
     rules: new Map(),
     queries: new Map(),
     workflows: new Map(),
+    dashboards: new Map(),
     i18n: new Map(),
     seeds: [],
     expressions: new Map(),

@@ -53,6 +53,10 @@ export const codes = {
   WV319: { severity: "error", title: "Conflicting field options" },
   WV320: { severity: "error", title: "Role inheritance forms a cycle" },
   WV321: { severity: "warning", title: "Entity has no read policy and is denied to everyone" },
+  WV330: { severity: "error", title: "Aggregate or bucket does not fit the field's type" },
+  WV331: { severity: "error", title: "Query column is neither grouped nor aggregated" },
+  WV332: { severity: "error", title: "Unknown query column" },
+  WV333: { severity: "error", title: "Unknown query parameter" },
   // Expressions
   WV400: { severity: "error", title: "Expression syntax error" },
   WV401: { severity: "error", title: "Unknown name in expression" },
@@ -65,10 +69,13 @@ export const codes = {
   WV408: { severity: "error", title: "Unknown shared rule" },
   WV409: { severity: "error", title: "Unknown permission" },
   WV410: { severity: "error", title: "Policies delegate to each other in a cycle" },
+  WV411: { severity: "error", title: "Encrypted field read by the database" },
+  WV412: { severity: "warning", title: "Materialized computed field aggregates rows its readers may not read" },
   // App configuration
   WV500: { severity: "warning", title: "Secret written literally in the spec" },
   WV501: { severity: "warning", title: "Supported locale has no messages file" },
   WV502: { severity: "error", title: "Referenced file does not exist" },
+  WV503: { severity: "warning", title: "Per-tenant quota in an app without tenancy" },
 } as const satisfies Record<string, CodeInfo>;
 
 export type KnownCode = keyof typeof codes;

@@ -15,7 +15,8 @@ import { own } from "./own.ts";
 
 export function checkCall(node: CallExpr, ctx: CheckContext): Checked {
   const target = node.target && visit(ctx, node.target);
-  const args = node.args.map((arg) => visit(ctx, arg));
+  const inner = !target && node.callee === "has" ? { ...ctx, nullTest: true } : ctx;
+  const args = node.args.map((arg) => visit(inner, arg));
   const ast: CallExpr = { ...node, ...(target && { target: target.ast }), args: args.map((a) => a.ast) };
   const policyCall = !target && own(POLICY_CALLS, node.callee);
   if (policyCall) return checkPolicyCall(ctx, ast, policyCall, args);

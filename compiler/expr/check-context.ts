@@ -20,6 +20,8 @@ export interface RuleFrame {
   readonly outer: string;
   /** What is being inlined, outermost first (`$member`, `Customer.read`), to detect cycles. */
   readonly stack: readonly string[];
+  /** For each policy of `stack` (by index; rules have none): whether its `check` moved to another record. */
+  readonly moves?: readonly (boolean | undefined)[];
 }
 
 export interface CheckContext {
@@ -28,6 +30,8 @@ export interface CheckContext {
   /** Macro variables in scope: they shadow variables and record fields. */
   readonly locals: ReadonlyMap<string, ExprType>;
   readonly rule?: RuleFrame;
+  /** Inside `has(...)`: only whether a value is null is read, which an encrypted field's ciphertext tells too. */
+  readonly nullTest?: boolean;
   /** The checker's dispatch, so handlers in other files can recurse without importing check.ts. */
   readonly visit: (node: Expr, ctx: CheckContext) => Checked;
 }

@@ -25,7 +25,10 @@ export function checkIdent(node: IdentExpr, ctx: CheckContext): Checked {
   const type = ctx.locals.get(name) ?? own(ctx.scope.variables, name);
   if (type) return { ast: node, type };
   const field = ctx.scope.implicit && own(ctx.scope.members(ctx.scope.implicit), name);
-  if (field) return { ast: recordField(node), type: field };
+  if (field) {
+    refuseEncrypted(ctx, ctx.scope.implicit!, name, node.span);
+    return { ast: recordField(node), type: field };
+  }
   if ((CONTEXT_VARIABLES as readonly string[]).includes(name)) {
     report(ctx, "WV407", `\`${name}\` is not available here`, node.span, `\`${name}\` exists in ${AVAILABLE_IN[name]}`);
   } else {
@@ -66,12 +69,21 @@ function memberType(ctx: CheckContext, type: ExprType, property: string, span: S
   }
   const members = hasMembers(type) ? ctx.scope.members(type) : undefined;
   const found = own(members, property);
-  if (found) return found;
+  if (found) {
+    refuseEncrypted(ctx, type, property, { start: span.end - property.length, end: span.end });
+    return found;
+  }
   const hint = members ? didYouMean(property, Object.keys(members)) : noMembersHint(type, property);
   // The member's name ends the node: point at it, not at the object before it.
   const at = { start: span.end - property.length, end: span.end };
   report(ctx, "WV402", `\`${formatType(type)}\` has no member \`${property}\``, at, hint);
   return T.any;
+}
+
+/** WV411: an encrypted field read where SQL would see only its ciphertext (anything but `has(...)`). */
+function refuseEncrypted(ctx: CheckContext, type: ExprType, field: string, at: Span): void {
+  if (ctx.nullTest || type.kind !== "entity" || !ctx.scope.encrypted?.(type.name, field)) return;
+  report(ctx, "WV411", `\`${type.name}.${field}\` is encrypted: the database holds only its ciphertext, so an expression cannot read it`, at, "test it only with `has(...)`, or remove `encrypted` from the field");
 }
 
 const hasMembers = (type: ExprType): boolean => ["entity", "object", "any", "json"].includes(type.kind);

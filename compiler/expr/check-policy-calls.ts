@@ -10,7 +10,7 @@
 import type { BinaryExpr, CallExpr, Expr, ExprType, LiteralExpr, Span } from "../ir/index.ts";
 import { report, visit, type CheckContext, type Checked } from "./check-context.ts";
 import { didYouMean } from "../diagnostics/suggest.ts";
-import { POLICY_OPS, type PolicyOp } from "./scope.ts";
+import { POLICY_OPS, RECORD, type PolicyOp } from "./scope.ts";
 import { withSpan } from "./respan.ts";
 import { substituteRecord } from "./substitute.ts";
 import { formatType, isDynamic, T } from "./types.ts";
@@ -81,22 +81,42 @@ function inlinePolicy(ctx: CheckContext, node: CallExpr, target: Checked, op: Po
   if (body === undefined) return { ast: falseAt(node.span), type: T.bool };
   const name = `${entity}.${op}`;
   const stack = ctx.rule?.stack ?? [];
-  if (stack.includes(name)) {
-    const path = [...stack, name].join(" -> ");
-    report(ctx, "WV410", `policies delegate to each other in a cycle: ${path}`, node.span, "a policy cannot depend on itself through `check`: write the condition out in one of them");
+  const moves = ctx.rule?.moves ?? [];
+  const moving = !isRecord(target.ast);
+  const at = stack.indexOf(name);
+  if (at >= 0 || ctx.scope.policyNames?.includes(name)) {
+    // Back to a policy being inlined: a recursion, followed at run time up to CHECK_DEPTH_LIMIT
+    // records, unless no step of it moves to another record (then it could never end).
+    const moved = moving || moves.slice(at + 1).some(Boolean);
+    if (moved) return { ast: recursion(target.ast, op, entity, node.span), type: T.bool };
+    const path = [...(at >= 0 ? stack : [name, ...stack]), name].join(" -> ");
+    report(ctx, "WV410", `policies delegate to each other in a cycle: ${path}`, node.span, "a policy cannot depend on itself about the same record: write the condition out in one of them");
     return FAILED(node);
   }
   const frame = ctx.rule ?? { span: node.span, outer: `policy \`${name}\``, stack: [] };
+  const nextMoves = [...moves];
+  nextMoves[stack.length] = moving;
   const inner: CheckContext = {
     ...ctx,
     scope: { ...ctx.scope, variables: policyVariables(ctx, target.type), implicit: target.type },
     locals: new Map(),
-    rule: { ...frame, stack: [...stack, name] },
+    rule: { ...frame, stack: [...stack, name], moves: nextMoves },
   };
   const checked = visit(inner, body);
   if (checked.type.kind !== "bool" && !isDynamic(checked.type)) return FAILED(node); // reported where written
   const policy = withSpan(substituteRecord(checked.ast, target.ast), frame.span);
   return { ast: guard(target.ast, policy, frame.span), type: T.bool };
+}
+
+const isRecord = (node: Expr): boolean => node.kind === "ident" && node.name === RECORD;
+
+/**
+ * A delegation that recurses stays a call in the checked AST, naming the entity whose policy it
+ * runs: `check(record.parent, 'read', 'Folder')` (users cannot write the third argument).
+ */
+function recursion(target: Expr, op: PolicyOp, entity: string, span: Span): CallExpr {
+  const literal = (value: string): LiteralExpr => ({ kind: "literal", value, span });
+  return { kind: "call", callee: "check", args: [target, literal(op), literal(entity)], span };
 }
 
 /** A policy sees `user` and `tenant` (when the expression that delegates does) and its own record. */

@@ -7,6 +7,7 @@ import type { ConditionalExpr, Expr, ExprType, ListExpr, LiteralExpr } from "../
 import { checkCall } from "./check-calls.ts";
 import { report, visit, type CheckContext, type Checked } from "./check-context.ts";
 import { checkMacro } from "./check-macros.ts";
+import { checkRecursion } from "./check-recursion.ts";
 import { checkIdent, checkMember, checkRuleRef } from "./check-names.ts";
 import { checkBinary, checkUnary, expectBool } from "./check-operators.ts";
 import type { ExprDiagnostic } from "./diagnostics.ts";
@@ -49,6 +50,7 @@ export function checkExpression(
   const ctx: CheckContext = { scope, diagnostics: [], locals: new Map(), visit: dispatch };
   const result = visit(ctx, ast);
   if (expected) checkExpected(ctx, result, expected);
+  checkRecursion(ctx, result.ast);
   const diagnostics = ctx.diagnostics.sort((a, b) => a.start - b.start || a.end - b.end);
   return { ast: result.ast, type: result.type, diagnostics };
 }

@@ -5,7 +5,7 @@
 import type { Span } from "../ir/index.ts";
 
 /** The expression codes of compiler/diagnostics/codes.ts (WV4xx). */
-export type ExprCode = "WV400" | "WV401" | "WV402" | "WV403" | "WV404" | "WV405" | "WV406" | "WV407" | "WV408" | "WV409" | "WV410";
+export type ExprCode = "WV400" | "WV401" | "WV402" | "WV403" | "WV404" | "WV405" | "WV406" | "WV407" | "WV408" | "WV409" | "WV410" | "WV411";
 
 export interface ExprDiagnostic {
   readonly code: ExprCode;

@@ -10,6 +10,7 @@ import { FUNCTION_IMPLS, METHOD_IMPLS } from "./eval-functions.ts";
 import { coerce, staticType, type EvalTypes } from "./eval-types.ts";
 import { compareValues, isNull, listOf, truthy, valuesEqual } from "./values.ts";
 import { own } from "./own.ts";
+import { CHECK_DEPTH_LIMIT } from "./scope.ts";
 
 export interface EvalContext {
   /** Values of the variables: `record`, `user`, `tenant`, `input`, `params`, as the context has them. */
@@ -21,6 +22,11 @@ export interface EvalContext {
    * variables are converted by type first, so numeric columns that arrive as strings compare as numbers.
    */
   readonly types?: EvalTypes;
+  /**
+   * The policies a recursive delegation runs (`check(record.parent, 'read', 'Folder')` in a checked
+   * AST): the IR's `Entity.policies[op].ast`. Without it, such an expression cannot be evaluated.
+   */
+  readonly policy?: (entity: string, op: string) => Expr | undefined;
 }
 
 interface Env {
@@ -28,6 +34,8 @@ interface Env {
   readonly now: () => Date;
   readonly locals: Map<string, unknown>;
   readonly localTypes: Map<string, ExprType | undefined>;
+  /** Recursive delegations followed so far on this path (see CHECK_DEPTH_LIMIT). */
+  readonly depth: number;
 }
 
 type Handlers = { [K in Expr["kind"]]: (node: Extract<Expr, { kind: K }>, env: Env) => unknown };
@@ -43,7 +51,7 @@ type Handlers = { [K in Expr["kind"]]: (node: Extract<Expr, { kind: K }>, env: E
  * evaluate(checked.ast, { variables: { record: { total: "12.50", lines: [] } }, now: () => new Date("2024-05-01T00:00:00Z") });
  */
 export function evaluate(ast: Expr, context: EvalContext): unknown {
-  const env: Env = { ctx: context, now: context.now ?? (() => new Date()), locals: new Map(), localTypes: new Map() };
+  const env: Env = { ctx: context, now: context.now ?? (() => new Date()), locals: new Map(), localTypes: new Map(), depth: 0 };
   return run(ast, env);
 }
 
@@ -131,6 +139,7 @@ const ORDER = {
 function evalCall(node: CallExpr, env: Env): unknown {
   if (node.target) return evalMethod(node, node.target, env);
   if (node.callee === "has") return evalHas(node, env);
+  if (node.callee === "check" && node.args.length === 3) return evalRecursion(node, env);
   const impl = own(FUNCTION_IMPLS, node.callee);
   if (!impl) throw new ExpressionError(`unknown function \`${node.callee}\``, node.span);
   return impl(
@@ -143,6 +152,22 @@ function evalMethod(node: CallExpr, target: Expr, env: Env): unknown {
   const impl = own(METHOD_IMPLS, node.callee);
   if (!impl) throw new ExpressionError(`unknown method \`${node.callee}\``, node.span);
   return impl(run(target, env), run(node.args[0]!, env));
+}
+
+/**
+ * `check(x, op, Entity)`, a policy that delegates to itself: false without a record or past
+ * CHECK_DEPTH_LIMIT records deep; otherwise the entity's policy, with `record` bound to `x`.
+ */
+function evalRecursion(node: CallExpr, env: Env): boolean {
+  const [target, op, entity] = node.args.map((arg, i) => (i === 0 ? run(arg, env) : (arg as { value: string }).value)) as [unknown, string, string];
+  if (isNull(target) || env.depth >= CHECK_DEPTH_LIMIT) return false;
+  const policy = env.ctx.policy?.(entity, op);
+  if (!env.ctx.policy) throw new ExpressionError(`\`check\` recurses into ${entity}.${op}: pass the IR's policies as \`policy\``, node.span);
+  if (!policy) return false;
+  if (typeof target !== "object") throw new ExpressionError(`cannot check ${describeValue(target)} (is the relation loaded?)`, node.span);
+  const types = env.ctx.types && { ...env.ctx.types, variables: { ...env.ctx.types.variables, record: { kind: "entity" as const, name: entity } } };
+  const ctx: EvalContext = { ...env.ctx, variables: { ...env.ctx.variables, record: target }, ...(types ? { types } : {}) };
+  return truthy(run(policy, { ...env, ctx, locals: new Map(), localTypes: new Map(), depth: env.depth + 1 }));
 }
 
 /** `has(a.b)`: whether `a` is there and its `b` is set (not null, not absent). */

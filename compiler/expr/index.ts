@@ -14,7 +14,7 @@ export type { EvalTypes } from "./eval-types.ts";
 export { ExpressionError } from "./errors.ts";
 export { Decimal, isDecimal, toDecimal } from "./decimal.ts";
 export type { ExprDiagnostic, ExprCode } from "./diagnostics.ts";
-export { builtinMembers, CONTEXT_VARIABLES, RECORD, TENANT_TYPE, USER_TYPE, type ExprScope } from "./scope.ts";
+export { builtinMembers, CHECK_DEPTH_LIMIT, CONTEXT_VARIABLES, RECORD, TENANT_TYPE, USER_TYPE, type ExprScope } from "./scope.ts";
 export { closest, didYouMean, distance } from "../diagnostics/suggest.ts";
 export { assignable, formatType, T } from "./types.ts";
 export { FUNCTIONS, METHODS, type FunctionSpec, type MethodSpec } from "./functions.ts";

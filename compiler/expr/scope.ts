@@ -27,7 +27,24 @@ export interface ExprScope {
    * does not parse (reported where it is written). `update` and `delete` fall back to `write`.
    */
   readonly policy?: (entity: string, op: PolicyOp) => Expr | null | undefined;
+  /**
+   * Whether a field of an entity is `encrypted`: the database holds only its ciphertext, so an
+   * expression (lowered to SQL) may not read it, except to test it for null with `has(...)` (WV411).
+   */
+  readonly encrypted?: (entity: string, field: string) => boolean;
+  /**
+   * The entity policies this expression is, as `Entity.op` (`Folder.read`; a `write` is `update` and
+   * `delete` where those are not written). A `check(...)` that comes back to one of them, through a
+   * related record, is a recursion (a parent chain) and stays a call in the checked AST.
+   */
+  readonly policyNames?: readonly string[];
 }
+
+/**
+ * How deep a recursive `check(...)` follows a chain of records (a folder's parents): deeper records are
+ * denied. The evaluator and the SQL lowering both stop here, so they agree.
+ */
+export const CHECK_DEPTH_LIMIT = 32;
 
 /** The operations `check(x, op)` can delegate. */
 export const POLICY_OPS = ["read", "update", "delete"] as const;

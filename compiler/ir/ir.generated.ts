@@ -101,6 +101,72 @@ export type ActionOutput =
       kind: "none";
     };
 /**
+ * A value in a query: a field path, an aggregate, a date bucket, a window function, or an output column by name.
+ *
+ * This interface was referenced by `WeaveIR`'s JSON-Schema
+ * via the `definition` "QueryOperand".
+ */
+export type QueryOperand =
+  | {
+      /**
+       * A field path: `total`, `customer.name`, `lines.total` (through a join).
+       */
+      field: string;
+    }
+  | {
+      agg: "count" | "sum" | "avg" | "min" | "max";
+      field?: string;
+      distinct?: boolean;
+    }
+  | {
+      bucket: "day" | "week" | "month" | "quarter" | "year";
+      field: string;
+    }
+  | {
+      window: "rowNumber" | "rank" | "denseRank" | "count" | "sum" | "avg" | "min" | "max";
+      of?: QueryOperand;
+      partitionBy?: QueryOperand[];
+      orderBy?: QueryOrder[];
+    }
+  | {
+      /**
+       * An output column by its name.
+       */
+      column: string;
+    };
+/**
+ * A condition: and, or, not, or a comparison of an operand with a value.
+ *
+ * This interface was referenced by `WeaveIR`'s JSON-Schema
+ * via the `definition` "QueryCondition".
+ */
+export type QueryCondition =
+  | {
+      and: QueryCondition[];
+    }
+  | {
+      or: QueryCondition[];
+    }
+  | {
+      not: QueryCondition;
+    }
+  | {
+      left: QueryOperand;
+      op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "nin" | "contains" | "startsWith" | "isNull";
+      value?: QueryValue | QueryValue[];
+    };
+/**
+ * A literal, or a saved query's parameter.
+ *
+ * This interface was referenced by `WeaveIR`'s JSON-Schema
+ * via the `definition` "QueryValue".
+ */
+export type QueryValue =
+  | (string | number | boolean | null)
+  | {
+      param: string;
+    };
+/**
  * ui/theme.yaml as written, or null.
  *
  * This interface was referenced by `WeaveIR`'s JSON-Schema
@@ -142,6 +208,10 @@ export interface WeaveIR {
       | undefined;
   };
   seed: Seed;
+  /**
+   * Sorted by name.
+   */
+  dashboards?: Dashboard[];
 }
 /**
  * The app's settings from weave.yaml, with defaults applied.
@@ -785,17 +855,144 @@ export interface Query {
   limit?: number;
   allow?: Expression;
   origin: Origin;
+  label?: string;
+  /**
+   * The columns each row has, in order: name, what computes it and its type.
+   */
+  columns?: QueryColumn[];
+  /**
+   * Group keys: rows are aggregated per distinct key. Absent: no grouping.
+   */
+  groupBy?: QueryOperand[];
+  having?: QueryCondition;
+  /**
+   * `sort` resolved: output columns or field paths.
+   */
+  orderBy?: QueryOrder[];
+  /**
+   * Whether rows are groups (aggregates or groupBy), not records.
+   */
+  aggregate?: boolean;
 }
 /**
- * Seed data from seed/*.yaml, merged in file order.
+ * This interface was referenced by `WeaveIR`'s JSON-Schema
+ * via the `definition` "QueryColumn".
+ */
+export interface QueryColumn {
+  /**
+   * The key in each row: the alias, else the path, else e.g. `sumTotal`.
+   */
+  name: string;
+  label: string;
+  value: QueryOperand;
+  /**
+   * The field type of the value (`money`, `date`, `string`, ...); `int` for counts, `decimal` for averages, `date` for buckets.
+   */
+  type: string;
+}
+/**
+ * This interface was referenced by `WeaveIR`'s JSON-Schema
+ * via the `definition` "QueryOrder".
+ */
+export interface QueryOrder {
+  by: QueryOperand;
+  desc?: boolean;
+}
+/**
+ * Seed data from seed/*.yaml, merged in file order, each entry with where it was written.
  *
  * This interface was referenced by `WeaveIR`'s JSON-Schema
  * via the `definition` "Seed".
  */
 export interface Seed {
-  tenants: {}[];
-  users: {}[];
+  tenants: SeedTenant[];
+  users: SeedUser[];
+  /**
+   * Entity name -> its seed records, in file order.
+   */
   records: {
-    [k: string]: {}[] | undefined;
+    [k: string]: SeedRecord[] | undefined;
   };
+}
+/**
+ * This interface was referenced by `WeaveIR`'s JSON-Schema
+ * via the `definition` "SeedTenant".
+ */
+export interface SeedTenant {
+  key: string;
+  name: string;
+  origin: Origin;
+}
+/**
+ * This interface was referenced by `WeaveIR`'s JSON-Schema
+ * via the `definition` "SeedUser".
+ */
+export interface SeedUser {
+  email: string;
+  name: string;
+  /**
+   * As written: a literal, or env:NAME to read it from the environment when seeding.
+   */
+  password?: string;
+  roles: string[];
+  tenants: {
+    tenant: string;
+    roles: string[];
+  }[];
+  origin: Origin;
+}
+/**
+ * This interface was referenced by `WeaveIR`'s JSON-Schema
+ * via the `definition` "SeedRecord".
+ */
+export interface SeedRecord {
+  /**
+   * The tenant key (`$tenant`, or the only seeded tenant); absent for entities without tenant: true.
+   */
+  tenant?: string;
+  /**
+   * Field name -> value as written; refs hold the target's key.
+   */
+  values: {
+    [k: string]: unknown | undefined;
+  };
+  origin: Origin;
+}
+/**
+ * This interface was referenced by `WeaveIR`'s JSON-Schema
+ * via the `definition` "Dashboard".
+ */
+export interface Dashboard {
+  name: string;
+  label: string;
+  description?: string;
+  widgets: DashboardWidget[];
+  origin: Origin;
+}
+/**
+ * This interface was referenced by `WeaveIR`'s JSON-Schema
+ * via the `definition` "DashboardWidget".
+ */
+export interface DashboardWidget {
+  name: string;
+  label: string;
+  description?: string;
+  type: "number" | "table" | "bar" | "line" | "pie";
+  query: string;
+  params: {
+    [k: string]: string | number | boolean | undefined;
+  };
+  /**
+   * The column of categories (bar, line, pie).
+   */
+  x?: string;
+  /**
+   * The value columns (bar, line: one series each; pie, number: the first).
+   */
+  y?: string[];
+  /**
+   * table: the columns shown. Absent: all.
+   */
+  columns?: string[];
+  span: number;
 }

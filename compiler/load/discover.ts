@@ -15,6 +15,7 @@ const LOCATIONS: readonly { folder: string; pattern: RegExp; kind: FileKind }[] 
   { folder: "workflows", pattern: /^[^/]+\.workflow\.ya?ml$/, kind: "workflow" },
   { folder: "queries", pattern: /^[^/]+\.query\.ya?ml$/, kind: "query" },
   { folder: "ui", pattern: /^theme\.ya?ml$/, kind: "theme" },
+  { folder: "ui", pattern: /^[^/]+\.dashboard\.ya?ml$/, kind: "dashboard" },
   { folder: "i18n", pattern: /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\.ya?ml$/, kind: "i18n" },
   { folder: "seed", pattern: /^[^/]+\.ya?ml$/, kind: "seed" },
 ];
@@ -39,6 +40,19 @@ export async function discoverFiles(root: string): Promise<FoundFile[]> {
     }
   }
   return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * The kind of a file at `path` (relative to the app folder), as discovery would find it; undefined
+ * for a YAML file in a known folder that fits no kind, null for a path outside the spec folders.
+ *
+ * @example kindOfPath("domain/invoice.entity.yaml") // "entity"
+ */
+export function kindOfPath(path: string): FileKind | undefined | null {
+  if (path === "weave.yaml") return "app";
+  const [folder, name, ...rest] = path.split("/");
+  if (!name || rest.length > 0 || !/\.ya?ml$/.test(name) || !LOCATIONS.some((l) => l.folder === folder)) return null;
+  return LOCATIONS.find((l) => l.folder === folder && l.pattern.test(name))?.kind;
 }
 
 function uniqueFolders(): { folder: string }[] {

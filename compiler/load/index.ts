@@ -1,8 +1,14 @@
 import { join } from "node:path";
 import type { Reporter } from "../diagnostics/reporter.ts";
-import { discoverFiles } from "./discover.ts";
+import { discoverFiles, type FoundFile, kindOfPath } from "./discover.ts";
 import { parseSpecFile } from "./parse-file.ts";
 import { fileStart, type SourceFile } from "./source-file.ts";
+
+/**
+ * Texts that stand in for files of the app folder, by path relative to it: a text replaces or adds
+ * the file, null removes it. The Studio compiles an edit this way before it writes the file.
+ */
+export type Overlay = ReadonlyMap<string, string | null>;
 
 /**
  * The load pass: finds an app's spec files, reads and parses them with source positions.
@@ -10,9 +16,10 @@ import { fileStart, type SourceFile } from "./source-file.ts";
  *
  * @example
  *   const files = await loadApp("/abs/examples/invoicing", reporter);
+ *   const edited = await loadApp(root, reporter, new Map([["domain/tag.entity.yaml", "entity: Tag\n..."]]));
  */
-export async function loadApp(root: string, reporter: Reporter): Promise<SourceFile[]> {
-  const found = await discoverFiles(root);
+export async function loadApp(root: string, reporter: Reporter, overlay: Overlay = new Map()): Promise<SourceFile[]> {
+  const found = overlaid(await discoverFiles(root), overlay);
   if (!found.some((f) => f.kind === "app")) {
     reporter.report("WV104", fileStart("weave.yaml"), `no weave.yaml in ${root}`, "run `weave check` on an app folder, or create weave.yaml with `weave: 0` and `app: <name>`");
   }
@@ -22,10 +29,20 @@ export async function loadApp(root: string, reporter: Reporter): Promise<SourceF
       reporter.report("WV103", fileStart(path), `${path} is not a spec file weave knows and is ignored`, expectedName(path));
       continue;
     }
-    const text = await readText(join(root, path), path, reporter);
+    const text = overlay.has(path) ? (overlay.get(path) ?? undefined) : await readText(join(root, path), path, reporter);
     if (text !== undefined) files.push(parseSpecFile(path, kind, text, reporter));
   }
   return files;
+}
+
+/** The files found on disk, less those the overlay removes, plus those it adds; sorted by path. */
+function overlaid(found: readonly FoundFile[], overlay: Overlay): FoundFile[] {
+  const kept = found.filter((f) => overlay.get(f.path) !== null);
+  for (const [path, text] of overlay) {
+    const kind = kindOfPath(path);
+    if (text !== null && kind !== null && !kept.some((f) => f.path === path)) kept.push({ path, kind });
+  }
+  return kept.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 async function readText(absolute: string, path: string, reporter: Reporter): Promise<string | undefined> {

@@ -2,7 +2,7 @@ import type { Document, LineCounter } from "yaml";
 import type { Place } from "../diagnostics/reporter.ts";
 
 /** The kinds of spec file an app folder holds. */
-export const FILE_KINDS = ["app", "entity", "policy", "workflow", "query", "theme", "i18n", "seed"] as const;
+export const FILE_KINDS = ["app", "entity", "policy", "workflow", "query", "theme", "i18n", "seed", "dashboard"] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
 /** One parsed spec file: its text, YAML document (with source ranges) and plain data. */

@@ -2,7 +2,8 @@ import type { Model } from "../check/model.ts";
 import { IR_VERSION, type IR, type WeaveIR } from "../ir/index.ts";
 import { contentHash } from "./hash.ts";
 import { addJoinEntities } from "./join-entities.ts";
-import { lowerApp, lowerI18n, lowerPermissions, lowerQueries, lowerRoles, lowerSeed, lowerSharedRules, lowerWorkflows } from "./lower-app.ts";
+import { lowerSeed } from "./lower-seed.ts";
+import { lowerApp, lowerDashboards, lowerI18n, lowerPermissions, lowerQueries, lowerRoles, lowerSharedRules, lowerWorkflows } from "./lower-app.ts";
 import { lowerEntity } from "./lower-entity.ts";
 
 /**
@@ -28,6 +29,9 @@ export function lowerModel(model: Model): IR {
     i18n: lowerI18n(model),
     seed: lowerSeed(model),
   };
+  // Only an app with dashboards has the key, so the IR (and hash) of one without stays as it was.
+  const dashboards = lowerDashboards(model);
+  if (dashboards.length > 0) body.dashboards = dashboards;
   const { irVersion, ...rest } = body;
   return { irVersion, hash: contentHash(body), ...rest };
 }

@@ -1,4 +1,5 @@
 import type { Entity, Field } from "../ir/index.ts";
+import { joinPolicies } from "./join-policies.ts";
 import { capitalize, lowerFirst, pluralize, snakeCase, tableName } from "./names.ts";
 
 /**
@@ -74,7 +75,7 @@ function joinEntity(name: string, owner: Entity, target: Entity, sourceName: str
   return {
     name, table: tableName(name), label, plural: pluralize(label), version: 1, tenant: owner.tenant || target.tenant,
     id: "none", key: [sourceName, targetName], tags: [], meta: {}, fields, states: [], actions: [], rules: [],
-    indexes: [], search: [], policies: { fields: [], transitions: [], actions: [] },
+    indexes: [], search: [], policies: joinPolicies({ entity: owner, field: sourceName }, { entity: target, field: targetName }, field.relation!.inverse !== undefined),
     views: { list: { columns: [sourceName, targetName], filters: [], sort: [sourceName], search: false, pageSize: 25 }, detail: { sections: [{ fields: [sourceName, targetName] }], tabs: [] }, form: { sections: [{ fields: [sourceName, targetName] }] } },
     generated: true, origin: field.origin,
   };

@@ -1,7 +1,9 @@
-import type { App, Permission, Quota, Query, Role, Seed, SharedRule, Workflow } from "../ir/index.ts";
+import type { App, Dashboard, Permission, Quota, Query, QueryCondition, QueryOrder, Role, SharedRule, Workflow } from "../ir/index.ts";
 import type { Located, Model } from "../check/model.ts";
 import type { FieldSpecLike } from "../check/model.ts";
 import { expressionAt, optionalExpressionAt, originAt, type LowerSource } from "./context.ts";
+import { parseColumn } from "../check/query-columns.ts";
+import { queryShape, type QueryShape } from "../check/query-shape.ts";
 import { lowerField } from "./lower-field.ts";
 import { humanize } from "./names.ts";
 
@@ -92,14 +94,52 @@ export function lowerQueries(model: Model): Query[] {
   return sortedEntries(model.queries).map(([name, { file, spec }]) => {
     const src: LowerSource = { model, file };
     const params = Object.entries((spec.params ?? {}) as Record<string, FieldSpecLike>).map(([p, f]) => lowerField(src, ["params", p], p, f));
+    const shape = queryShape(model, String(spec.from), spec);
     const query: Query = { name, from: String(spec.from), params, select: (spec.select ?? []) as string[], sort: (spec.sort ?? []) as string[], origin: originAt(src, []) };
+    query.label = typeof spec.label === "string" ? spec.label : humanize(name);
     if (typeof spec.description === "string") query.description = spec.description;
+    Object.assign(query, lowerShape(spec, shape));
     if (typeof spec.limit === "number") query.limit = spec.limit;
     const where = optionalExpressionAt(src, ["where"], spec.where);
     if (where) query.where = where;
     const allow = optionalExpressionAt(src, ["allow"], spec.allow);
     if (allow) query.allow = allow;
     return query;
+  });
+}
+
+/** The structured form of a query's columns, groups, order and group conditions, as the runtime compiles them. */
+function lowerShape(spec: Doc, shape: QueryShape): Pick<Query, "columns" | "aggregate" | "groupBy" | "having" | "orderBy"> {
+  const names = new Set(shape.columns.map((c) => c.name));
+  const orderBy: QueryOrder[] = ((spec.sort ?? []) as string[]).map((key) => {
+    const name = key.replace(/^-/, "");
+    return { by: names.has(name) ? { column: name } : { field: name }, ...(key.startsWith("-") ? { desc: true } : {}) };
+  });
+  const having = ((spec.having ?? []) as { column: string; op: string; value: unknown }[]).map((h) => ({ left: { column: h.column }, op: h.op, value: h.value }) as QueryCondition);
+  const groupBy = ((spec.groupBy ?? []) as string[]).map((text) => parseColumn(text)!.operand);
+  return {
+    columns: shape.columns.map(({ name, label, value, type }) => ({ name, label, value, type })),
+    aggregate: shape.grouped,
+    ...(groupBy.length > 0 ? { groupBy } : {}),
+    ...(having.length > 0 ? { having: { and: having } } : {}),
+    ...(orderBy.length > 0 ? { orderBy } : {}),
+  };
+}
+
+/** Dashboards, their widgets with defaults applied: label (the query's), params, span. */
+export function lowerDashboards(model: Model): Dashboard[] {
+  return sortedEntries(model.dashboards).map(([name, { file, spec }]) => {
+    const widgets = ((spec.widgets ?? []) as Doc[]).map((w) => {
+      const query = model.queries.get(String(w.query))?.spec;
+      const label = typeof w.label === "string" ? w.label : typeof query?.label === "string" ? query.label : humanize(String(w.query));
+      const widget: Dashboard["widgets"][number] = { name: String(w.name), label, type: w.type as "bar", query: String(w.query), params: (w.params ?? {}) as Record<string, string>, span: typeof w.span === "number" ? w.span : w.type === "number" ? 1 : 2 };
+      if (typeof w.description === "string") widget.description = w.description;
+      for (const key of ["x", "y", "columns"] as const) if (w[key] !== undefined) (widget as unknown as Doc)[key] = w[key];
+      return widget;
+    });
+    const dashboard: Dashboard = { name, label: typeof spec.label === "string" ? spec.label : humanize(name), widgets, origin: originAt({ model, file }, []) };
+    if (typeof spec.description === "string") dashboard.description = spec.description;
+    return dashboard;
   });
 }
 
@@ -120,19 +160,6 @@ function flatten(messages: Doc, prefix: string, into: Record<string, string>): v
     if (value !== null && typeof value === "object") flatten(value as Doc, path, into);
     else into[path] = String(value);
   }
-}
-
-/** Seed files merged in path order. */
-export function lowerSeed(model: Model): Seed {
-  const seed: Seed = { tenants: [], users: [], records: {} };
-  for (const { spec } of model.seeds) {
-    seed.tenants.push(...((spec.tenants ?? []) as Doc[]));
-    seed.users.push(...((spec.users ?? []) as Doc[]));
-    for (const [entity, rows] of Object.entries((spec.records ?? {}) as Record<string, Doc[]>)) {
-      seed.records[entity] = [...(seed.records[entity] ?? []), ...rows];
-    }
-  }
-  return seed;
 }
 
 function sortedEntries<T>(map: Map<string, Located<T>>): [string, Located<T>][] {

@@ -45,13 +45,6 @@ export type EnumValueName = string;
  */
 export type EntityName = string;
 /**
- * A field name, or a dotted path that follows ref and one relations and embedded objects, like customer.name.
- *
- * This interface was referenced by `QuerySpec`'s JSON-Schema
- * via the `definition` "fieldPath".
- */
-export type FieldPath = string;
-/**
  * A field path to sort by; a leading - sorts descending (-due: newest first).
  *
  * This interface was referenced by `QuerySpec`'s JSON-Schema
@@ -111,13 +104,74 @@ export interface QuerySpec {
    */
   where?: ExpressionSource;
   /**
-   * The fields returned (paths across refs allowed, like customer.name). Default: every field the caller may read.
+   * The columns returned: field paths (customer.name), aggregates (count(), sum(total), avg, min, max), date buckets (month(issued): day, week, month, quarter, year), each with an optional alias (sum(total) as revenue). Default: every field the caller may read.
    *
    * @minItems 1
+   *
+   * Items: A column: number, customer.name, count(), sum(total) as revenue, month(issued) as month.
    */
-  select?: [FieldPath, ...FieldPath[]];
+  select?: [string, ...string[]];
   /**
-   * The order: field paths, - first for descending.
+   * Group the records by these field paths or date buckets ([month(issued)]): each row is then one group, and every other column is an aggregate.
+   *
+   * @minItems 1
+   *
+   * Items: A field path (status, customer.name) or a date bucket (month(issued)).
+   */
+  groupBy?: [string, ...string[]];
+  /**
+   * Conditions on the groups (all must hold), e.g. { column: revenue, op: gt, value: 1000 }.
+   *
+   * @minItems 1
+   *
+   * Items: A condition on a column of the groups.
+   */
+  having?: [
+    {
+      /**
+       * The output column (its alias, or its default name such as count).
+       */
+      column: string;
+      /**
+       * The comparison.
+       */
+      op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte";
+      /**
+       * A literal, or { param: <name> } for one of the query's params.
+       */
+      value:
+        | (string | number | boolean)
+        | {
+            /**
+             * The parameter's name.
+             */
+            param: string;
+          };
+    },
+    ...{
+      /**
+       * The output column (its alias, or its default name such as count).
+       */
+      column: string;
+      /**
+       * The comparison.
+       */
+      op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte";
+      /**
+       * A literal, or { param: <name> } for one of the query's params.
+       */
+      value:
+        | (string | number | boolean)
+        | {
+            /**
+             * The parameter's name.
+             */
+            param: string;
+          };
+    }[]
+  ];
+  /**
+   * The order: output columns (their alias) or field paths, - first for descending, e.g. [-revenue].
    */
   sort?: SortKey[];
   /**

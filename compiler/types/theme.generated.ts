@@ -21,6 +21,10 @@ export type ColorName = string;
 export interface ThemeSpec {
   colors?: Colors;
   /**
+   * Colors for dark mode, by the same names as colors, which then hold for light mode only. A name not set here keeps the built-in dark color, so a light theme never puts light surfaces into dark mode.
+   */
+  darkColors?: Colors;
+  /**
    * Corner rounding of buttons, inputs and cards. Default md.
    */
   radius?: "none" | "sm" | "md" | "lg" | "xl" | "full";

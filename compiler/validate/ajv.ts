@@ -1,6 +1,7 @@
 import Ajv, { type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 import appSchema from "../../schema/app.schema.json" with { type: "json" };
+import dashboardSchema from "../../schema/dashboard.schema.json" with { type: "json" };
 import entitySchema from "../../schema/entity.schema.json" with { type: "json" };
 import i18nSchema from "../../schema/i18n.schema.json" with { type: "json" };
 import policySchema from "../../schema/policy.schema.json" with { type: "json" };
@@ -32,6 +33,7 @@ const SCHEMAS: Record<FileKind, object> = {
   theme: themeSchema,
   i18n: i18nSchema,
   seed: seedSchema,
+  dashboard: dashboardSchema,
 };
 
 /**

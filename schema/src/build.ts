@@ -10,6 +10,7 @@
 import { join, resolve } from "node:path";
 import { actionDefinitions } from "./actions.ts";
 import { app, appDefinitions } from "./app.ts";
+import { dashboard } from "./dashboard.ts";
 import type { Schema } from "./dsl.ts";
 import { entity, entityPolicyDefinitions } from "./entity.ts";
 import { fieldDefinitions } from "./fields.ts";
@@ -43,7 +44,7 @@ const registry: Record<string, Schema> = {
 };
 
 /** The file kinds, each with its root. */
-export const roots: RootSpec[] = [app, entity, policy, workflow, query, theme, i18n, seed];
+export const roots: RootSpec[] = [app, entity, policy, workflow, query, theme, i18n, seed, dashboard];
 
 /** Every schema file, in memory: its absolute path and its JSON text. */
 export function buildSchemas(): { path: string; content: string }[] {

@@ -65,6 +65,11 @@ export const theme: RootSpec = {
     "embedding page can still override them. See spec/theme.md.",
   properties: {
     colors: ref("colors"),
+    darkColors: ref(
+      "colors",
+      "Colors for dark mode, by the same names as `colors`, which then hold for light mode only. A name not set " +
+        "here keeps the built-in dark color, so a light theme never puts light surfaces into dark mode.",
+    ),
     radius: stringEnum(
       "Corner rounding of buttons, inputs and cards. Default `md`.",
       {

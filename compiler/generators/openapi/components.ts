@@ -4,6 +4,7 @@
  */
 import type { TSchema } from "@sinclair/typebox";
 import type { IR } from "../../ir/index.ts";
+import { accountSchemas } from "./account-schemas.ts";
 import { entitySchemas } from "./entity-schemas.ts";
 import { type JsonSchema, ref, toJsonSchema } from "./json-schema.ts";
 import { filterComponents } from "./parameters.ts";
@@ -32,6 +33,7 @@ export function componentSchemas(ir: IR): Record<string, TSchema> {
     }
   }
   Object.values(sharedSchemas).forEach(add);
+  Object.values(accountSchemas(ir)).forEach(add);
   return out;
 }
 

@@ -3,6 +3,7 @@
  * with the components of components.ts and parameters.ts.
  */
 import type { IR, IREntity } from "../../ir/index.ts";
+import { accountOperation, accountTags } from "./account-operations.ts";
 import { documentSchemas, headerComponents, PROBLEMS, type ProblemStatus, responseComponents } from "./components.ts";
 import { entitySchemas } from "./entity-schemas.ts";
 import { type JsonSchema, ref, toJsonSchema } from "./json-schema.ts";
@@ -10,6 +11,7 @@ import { componentName } from "./names.ts";
 import { listParameterNames, PARAM, parameterComponents, paramRef, tenantParameterNames, entityParam } from "./parameters.ts";
 import { DEFAULT_MAX_PAGE_SIZE, listQueryModel } from "./query-model.ts";
 import { type EntityRouteKind, isSystemRouteKind, type Route, routeTable, type SystemRouteKind } from "./routes.ts";
+import { runQueryOperation, savedQueryOperation } from "./query-operations.ts";
 import { SHARED } from "./shared-schemas.ts";
 import { UUID_PATTERN } from "./values.ts";
 
@@ -60,6 +62,7 @@ export function generateOpenApi(ir: IR, options: OpenApiOptions = {}): OpenApiDo
     tags: [
       ...ir.entities.map((e) => ({ name: e.name, ...(e.description ? { description: e.description } : {}) })),
       { name: SYSTEM_TAG, description: "The API's own routes: this document, events and the audit log." },
+      ...accountTags(ir),
       { name: OPERATIONS_TAG, description: "Health, readiness and metrics, for load balancers and monitoring." },
     ],
     paths,
@@ -81,7 +84,7 @@ type Operation = JsonSchema;
 
 function operation(ctx: DocContext, route: Route): Operation {
   const kind = route.kind;
-  if (isSystemRouteKind(kind)) return { operationId: route.operationId, ...SYSTEM_OPERATIONS[kind](ctx) };
+  if (isSystemRouteKind(kind)) return { operationId: route.operationId, ...(accountOperation(ctx.ir, kind) ?? SYSTEM_OPERATIONS[kind]!(ctx)) };
   const entity = ctx.ir.entities.find((e) => e.name === route.entity)!;
   return { operationId: route.operationId, ...ENTITY_OPERATIONS[kind](ctx, route, entity) };
 }
@@ -162,40 +165,11 @@ const ENTITY_OPERATIONS: Record<EntityRouteKind, EntityBuilder> = {
       responses: { ...actionResult(schemas.output), ...problems(...actionProblems(onRecord, action.handler !== undefined)) },
     };
   },
+  savedQuery: (ctx, r, e) => savedQueryOperation(ctx.ir, r, e, headers(ctx, e)),
 };
 
-const AUTH_TAG = "Authentication";
-
-/** A sign-in route: a JSON body (when `body`), a JSON answer, and its problems. */
-function authOperation(summary: string, description: string, body: JsonSchema | undefined, ok: number, problemCodes: ProblemStatus[], parameters: JsonSchema[] = []): SystemBuilder {
-  return () => ({
-    tags: [AUTH_TAG],
-    summary,
-    description,
-    ...(parameters.length > 0 ? { parameters } : {}),
-    ...(body ? { requestBody: { required: true, content: { "application/json": { schema: body } } } } : {}),
-    responses: { [ok]: ok === 204 ? { description: "Done." } : json("The answer.", { type: "object" }), ...problems(...problemCodes) },
-  });
-}
-
-const credentials: JsonSchema = { type: "object", additionalProperties: false, required: ["email", "password"], properties: { email: { type: "string", maxLength: 254 }, password: { type: "string", minLength: 12, maxLength: 1024 }, name: { type: "string", maxLength: 200 } } };
-const emailOnly: JsonSchema = { type: "object", additionalProperties: false, required: ["email"], properties: { email: { type: "string", maxLength: 254 } } };
-const tokenOnly: JsonSchema = { type: "object", additionalProperties: false, required: ["token"], properties: { token: { type: "string", maxLength: 200 } } };
-const newToken: JsonSchema = { type: "object", additionalProperties: false, required: ["name"], properties: { name: { type: "string", maxLength: 200 }, scopes: { type: "array", items: { type: "string", enum: ["read", "write"] } } } };
-
-const AUTH_OPERATIONS = {
-  register: authOperation("Create an account", "Creates the account and signs in: sets the `weave_session` cookie (HttpOnly, SameSite=Lax).", credentials, 201, [400, 403, 409, 429]),
-  login: authOperation("Sign in", "A new session every time (no fixation); the same answer for an unknown email and a wrong password.", credentials, 200, [400, 401, 403, 429]),
-  logout: authOperation("Sign out", "Revokes the session on the server and clears the cookie.", undefined, 204, [403]),
-  me: authOperation("The signed-in user", "The user, app-wide roles and tenant memberships with their roles.", undefined, 200, [401]),
-  magicLink: authOperation("Ask for a sign-in link", "Mails a single-use link, valid for 10 minutes from the asking address; always answers 202.", emailOnly, 202, [400, 403, 429, 501]),
-  magicLinkRedeem: authOperation("Sign in with a link", "Redeems a sign-in link from the address that asked for it.", tokenOnly, 200, [400, 401, 403, 429]),
-  listTokens: authOperation("API tokens", "The signed-in user's API tokens (never their secret).", undefined, 200, [401, 403]),
-  createToken: authOperation("Create an API token", "Returns the token once; send it as `Authorization: Bearer <token>`.", newToken, 201, [400, 401, 403]),
-  revokeToken: authOperation("Revoke an API token", "The token stops working at once.", undefined, 204, [401, 403, 404], [{ name: "id", in: "path", required: true, description: "The token's id.", schema: { type: "string", minLength: 1 } }]),
-} satisfies Partial<Record<SystemRouteKind, SystemBuilder>>;
-
-const SYSTEM_OPERATIONS: Record<SystemRouteKind, SystemBuilder> = {
+/** The system routes other than the account routes (account-operations.ts). */
+const SYSTEM_OPERATIONS: Partial<Record<SystemRouteKind, SystemBuilder>> = {
   openapi: () => ({
     tags: [SYSTEM_TAG],
     summary: "This OpenAPI document",
@@ -238,7 +212,7 @@ const SYSTEM_OPERATIONS: Record<SystemRouteKind, SystemBuilder> = {
     parameters: [...optionalTenant(ctx)],
     responses: { 200: json("The metadata.", { type: "object" }), ...problems(400, 401, 403) },
   }),
-  ...AUTH_OPERATIONS,
+  runQuery: (ctx) => runQueryOperation(ctx.ir, optionalTenant(ctx)),
   health: () => ({
     tags: [OPERATIONS_TAG],
     summary: "Liveness",

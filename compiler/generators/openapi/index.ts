@@ -8,6 +8,7 @@
  *   const doc = generateOpenApi(ir);
  *   for (const route of routeTable(ir)) app.route(route.method, route.path, handlers[route.kind](route));
  */
+export { ACCOUNT, accountSchemas, ADMIN_ROLE, grantableRoles, hasUserAdmin, TENANT_KEY_PATTERN } from "./account-schemas.ts";
 export { componentSchemas } from "./components.ts";
 export { generateOpenApi, type OpenApiDocument, type OpenApiOptions } from "./document.ts";
 export { type ActionSchemas, type EntitySchemas, entitySchemas } from "./entity-schemas.ts";

@@ -3,17 +3,19 @@
  * OpenAPI document describes exactly these: both are made from this one table.
  */
 import type { IR, IREntity } from "../../ir/index.ts";
+import { hasUserAdmin } from "./account-schemas.ts";
 import { collectionSegment, kebab, pascal, pluralName } from "./names.ts";
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
 
 /** What an entity route does; the server has one handler per kind. */
-export type EntityRouteKind = "list" | "create" | "get" | "update" | "delete" | "related" | "transition" | "action";
+export type EntityRouteKind = "list" | "create" | "get" | "update" | "delete" | "related" | "transition" | "action" | "savedQuery";
 
 /** The routes every app has, whatever its model. */
 export const SYSTEM_ROUTE_KINDS = [
-  "openapi", "docs", "events", "audit", "meta", "health", "ready", "metrics",
-  "register", "login", "logout", "me", "magicLink", "magicLinkRedeem", "listTokens", "createToken", "revokeToken",
+  "openapi", "docs", "events", "audit", "meta", "runQuery", "health", "ready", "metrics",
+  "register", "login", "logout", "me", "magicLink", "magicLinkRedeem", "listTokens", "createToken", "revokeToken", "switchTenant",
+  "listTenants", "createTenant", "listMembers", "addMember", "updateMember", "removeMember", "listUsers", "updateUser",
 ] as const;
 export type SystemRouteKind = (typeof SYSTEM_ROUTE_KINDS)[number];
 
@@ -43,6 +45,8 @@ export interface Route {
   /** `action`: the action, and whether it runs on one record or on the collection. */
   readonly action?: string;
   readonly scope?: "record" | "collection";
+  /** `savedQuery`: the saved query (its `entity` is the query's `from`). */
+  readonly query?: string;
 }
 
 type Draft = Omit<Route, "operationId" | "openApiPath"> & { readonly baseId: string; readonly fallbackSuffix: string };
@@ -60,7 +64,7 @@ type Draft = Omit<Route, "operationId" | "openApiPath"> & { readonly baseId: str
  *   // { method: "POST", path: "/api/invoices/:id/transitions/send", kind: "transition", entity: "Invoice", lookup: "id", machine: "lifecycle", transition: "send", ... }
  */
 export function routeTable(ir: IR): Route[] {
-  const drafts = [...systemRoutes(), ...ir.entities.flatMap((entity) => entityRoutes(entity))];
+  const drafts = [...systemRoutes(ir), ...ir.entities.flatMap((entity) => entityRoutes(entity)), ...savedQueryRoutes(ir)];
   const ids = assignOperationIds(drafts);
   return drafts.map((draft, i) => {
     const { baseId: _b, fallbackSuffix: _f, ...route } = draft;
@@ -73,7 +77,7 @@ export function toOpenApiPath(path: string): string {
   return path.replace(/:([A-Za-z0-9_]+)/g, "{$1}");
 }
 
-function systemRoutes(): Draft[] {
+function systemRoutes(ir: IR): Draft[] {
   const route = (method: HttpMethod, path: string, kind: RouteKind, baseId: string): Draft => ({ method, path, kind, baseId, fallbackSuffix: "System" });
   return [
     route("GET", "/api/openapi.json", "openapi", "getOpenApiDocument"),
@@ -81,6 +85,7 @@ function systemRoutes(): Draft[] {
     route("GET", "/api/_events", "events", "streamEvents"),
     route("GET", "/api/_audit", "audit", "listAuditEntries"),
     route("GET", "/api/_meta", "meta", "getMeta"),
+    route("POST", "/api/query", "runQuery", "runQuery"),
     route("POST", "/api/auth/register", "register", "register"),
     route("POST", "/api/auth/login", "login", "login"),
     route("POST", "/api/auth/logout", "logout", "logout"),
@@ -90,9 +95,30 @@ function systemRoutes(): Draft[] {
     route("GET", "/api/auth/tokens", "listTokens", "listApiTokens"),
     route("POST", "/api/auth/tokens", "createToken", "createApiToken"),
     route("DELETE", "/api/auth/tokens/:id", "revokeToken", "revokeApiToken"),
+    ...(ir.app.tenancy.enabled ? tenancyRoutes(route) : []),
+    ...(hasUserAdmin(ir) ? [route("GET", "/api/_users", "listUsers", "listUsers"), route("PATCH", "/api/_users/:id", "updateUser", "updateUser")] : []),
     route("GET", "/health", "health", "checkHealth"),
     route("GET", "/ready", "ready", "checkReady"),
     route("GET", "/metrics", "metrics", "getMetrics"),
+  ];
+}
+
+/** `GET /api/queries/<name>` per saved query, in IR order (by name). */
+function savedQueryRoutes(ir: IR): Draft[] {
+  return ir.queries.map((q) => ({ method: "GET", path: `/api/queries/${q.name}`, kind: "savedQuery", entity: q.from, query: q.name, baseId: `runQuery${pascal(q.name)}`, fallbackSuffix: "Query" }));
+}
+
+/** With tenancy: the session's tenant, the caller's tenants, and each tenant's members. */
+function tenancyRoutes(route: (method: HttpMethod, path: string, kind: RouteKind, baseId: string) => Draft): Draft[] {
+  const members = "/api/_tenants/:tenant/members";
+  return [
+    route("POST", "/api/auth/tenant", "switchTenant", "switchTenant"),
+    route("GET", "/api/_tenants", "listTenants", "listTenants"),
+    route("POST", "/api/_tenants", "createTenant", "createTenant"),
+    route("GET", members, "listMembers", "listMembers"),
+    route("POST", members, "addMember", "addMember"),
+    route("PATCH", `${members}/:user`, "updateMember", "updateMember"),
+    route("DELETE", `${members}/:user`, "removeMember", "removeMember"),
   ];
 }
 

@@ -7,6 +7,7 @@ import type { Mode } from "./literals.ts";
 import { PathReads } from "./paths.ts";
 import { ident, raw, sql, type Sql } from "./sql.ts";
 import type { EntityIR, Value } from "./values.ts";
+import type { VisibleRows } from "./visible.ts";
 
 /**
  * Where and how an expression is lowered.
@@ -60,6 +61,13 @@ export interface SqlContext {
    * read another.
    */
   readonly inlineGenerated?: boolean;
+  /**
+   * Read related rows as the caller may (a value shown to them, such as a virtual computed field): every
+   * related row the expression reaches must pass its entity's `read` policy and be in the caller's tenant
+   * (`tenant.id`); others are not there (an aggregate skips them, a lookup gives null). The policies
+   * themselves are lowered without it. See visible.ts.
+   */
+  readonly visibleRows?: VisibleRows;
 }
 
 /** The bindings of names while lowering a node. */
@@ -72,6 +80,12 @@ export interface Env {
   readonly variables: boolean;
   /** Computed fields being inlined, `Entity.field`, to stop a cycle. */
   readonly inlining: readonly string[];
+  /** Inside a recursive policy's CTE: the depth of the record `record` is (SQL); absent at the top (0). */
+  readonly depth?: Sql;
+  /** Inside a recursive policy's CTE: its call back to itself (`Entity.op`) reads as `value`. */
+  readonly hole?: { readonly key: string; readonly value: boolean };
+  /** Recursive policies whose CTE is being lowered, to stop a cycle. */
+  readonly expanding?: readonly string[];
 }
 
 /** What one lowering found the expression to read, for analyzeExpression. */
@@ -92,12 +106,14 @@ export interface State {
   readonly lower: (node: Expr, env: Env) => Value;
   /** Whether a materialized computed field is row-local and immutable (stored as a generated column). */
   readonly isGenerated: (entity: EntityIR, field: string) => boolean;
+  /** The caller filter on related rows, while it applies (off inside the policies it lowers). */
+  visibleRows: VisibleRows | undefined;
 }
 
 /** A new state for one lowering. */
 export function newState(ctx: SqlContext, hooks: Pick<State, "lower" | "isGenerated">, analysis = false): State {
   const found: Found = { subquery: false, stable: false, variables: new Set(), reads: new PathReads() };
-  return { ctx, found, analysis, aliases: 0, ...hooks };
+  return { ctx, found, analysis, aliases: 0, visibleRows: ctx.visibleRows, ...hooks };
 }
 
 /** A fresh table alias `t0`, `t1`, ... (never the context row's). */

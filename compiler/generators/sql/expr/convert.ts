@@ -10,6 +10,7 @@ import { jsonAs } from "./json.ts";
 import { sqlType, valueSql } from "./literals.ts";
 import { entityNamed, idSqlType } from "./model.ts";
 import { ident, join, raw, sql, type Sql } from "./sql.ts";
+import { visibleCondition } from "./visible.ts";
 import {
   scalar,
   typeOf,
@@ -138,7 +139,9 @@ function requireId(entity: EntityIR): void {
 export function lookup(state: State, ref: Ref, alias: string, select: Sql): Sql {
   state.found.subquery = true;
   state.found.reads.read(ref.path, ref.column);
-  return sql`(select ${select} from ${ident(ref.entity.table)} ${ident(alias)} where ${columnSql(alias, ref.column)} = ${ref.value})`;
+  const visible = visibleCondition(state, ref.entity, alias);
+  const where = sql`${columnSql(alias, ref.column)} = ${ref.value}`;
+  return sql`(select ${select} from ${ident(ref.entity.table)} ${ident(alias)} where ${visible ? sql`${where} and ${visible}` : where})`;
 }
 
 /** The rows of a list: a relation's already are; arrays, written lists and jsonb arrays are unnested. */

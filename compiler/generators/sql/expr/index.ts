@@ -22,6 +22,7 @@ export type { SqlContext } from "./context.ts";
 export type { SqlFragment } from "./sql.ts";
 export type { RelationJoin, RelationPath, RelationStep } from "./paths.ts";
 export { SqlLoweringError } from "./errors.ts";
+export type { VisibleRows } from "./visible.ts";
 
 /** An expression AST as the IR holds it (deeply readonly), or as the checker returns it. */
 export type ExprAst = DeepReadonly<Expr>;

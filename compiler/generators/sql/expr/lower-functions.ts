@@ -9,6 +9,7 @@ import { membership } from "./compare.ts";
 import { existsSql, scalarAs, selectSql, setOf, valueOf, valueOfType } from "./convert.ts";
 import { SqlLoweringError } from "./errors.ts";
 import { lowerMember } from "./lower-member.ts";
+import { lowerRecursion } from "./lower-recursion.ts";
 import { join, raw, sql, type Sql } from "./sql.ts";
 import { nullsOf, scalar, typeOf, type Literal, type Scalar, type Value } from "./values.ts";
 
@@ -168,6 +169,7 @@ function today(_: readonly Expr[], __: Env, state: State): Value {
 }
 
 const FUNCTIONS: Readonly<Record<string, Lowering>> = {
+  check: lowerRecursion,
   size,
   count,
   sum: aggregate("sum"),

@@ -12,6 +12,7 @@ import { polyStep, stepOf, type RelationStep } from "./paths.ts";
 import { ident, join, raw, sql, type Sql } from "./sql.ts";
 import { quote } from "./literals.ts";
 import { variableMember } from "./variables.ts";
+import { visibleCondition } from "./visible.ts";
 import { scalar, typeOf, type EntityIR, type Poly, type Ref, type Row, type SetValue, type Value } from "./values.ts";
 
 /** Member `property` of `object`. */
@@ -100,12 +101,15 @@ function relation(state: State, owner: Row | Ref, member: Member, ownerId: Sql, 
   const alias = newAlias(state);
   const element: Row = { kind: "row", entity: member.target, alias, ...(path ? { path } : {}) };
   const base = { kind: "set" as const, element, of: { kind: "entity" as const, name: member.target.name }, ...(nullWhen ? { nullWhen } : {}) };
+  const visible = visibleCondition(state, member.target, alias);
   if (member.kind === "many") {
     state.found.reads.read(path, member.column);
-    return { ...base, from: [sql`${ident(member.target.table)} ${ident(alias)}`], where: [sql`${columnSql(alias, member.column)} = ${ownerId}`] };
+    return { ...base, from: [sql`${ident(member.target.table)} ${ident(alias)}`], where: present([sql`${columnSql(alias, member.column)} = ${ownerId}`, visible]) };
   }
   const from = sql`${ident(member.through.table)} ${ident(link)} JOIN ${ident(member.target.table)} ${ident(alias)} ON ${columnSql(alias, "id")} = ${columnSql(link, member.targetColumn)}`;
-  return { ...base, from: [from], where: [sql`${columnSql(link, member.sourceColumn)} = ${ownerId}`] };
+  // A generated join entity has no policies of its own: the link is as visible as its ends.
+  const linkVisible = member.through.generated ? undefined : visibleCondition(state, member.through, link);
+  return { ...base, from: [from], where: present([sql`${columnSql(link, member.sourceColumn)} = ${ownerId}`, visible, linkVisible]) };
 }
 
 /** A virtual computed field: its own expression, with `record` bound to the row it is read on. */
@@ -113,7 +117,7 @@ function inlineComputed(state: State, env: Env, record: Row | Ref, member: Membe
   const key = `${record.entity.name}.${member.field.name}`;
   if (env.inlining.includes(key))
     throw new SqlLoweringError(`computed fields depend on each other in a cycle: ${[...env.inlining, key].join(" -> ")}`);
-  const inner: Env = { record, locals: new Map(), variables: false, inlining: [...env.inlining, key] };
+  const inner: Env = { ...env, record, locals: new Map(), variables: false, inlining: [...env.inlining, key] };
   return state.lower(member.field.computed!.ast as Expr, inner);
 }
 
@@ -175,6 +179,8 @@ function setMember(state: State, env: Env, set: SetValue, property: string): Val
   const inner = setOf(state, element);
   return { ...set, from: [...set.from, ...inner.from], where: [...set.where, ...inner.where], element: inner.element, of: inner.of };
 }
+
+const present = (conditions: readonly (Sql | undefined)[]): Sql[] => conditions.filter((c): c is Sql => c !== undefined);
 
 function withStep(path: readonly RelationStep[] | undefined, step: RelationStep): { path?: readonly RelationStep[] } {
   return path ? { path: [...path, step] } : {};
