@@ -5,7 +5,7 @@ import { listAudit, type AuditQuery } from "../audit/index.ts";
 import { eventStream } from "../events/index.ts";
 import { getRecord, getRecordByKey, listRecords } from "../query/index.ts";
 import type { RequestContext } from "../server/context.ts";
-import { notImplemented } from "../server/errors.ts";
+import { keyRef } from "../records/record-ref.ts";
 import { createRecord, deleteRecord, runAction, runTransition, updateRecord, type WriteResult } from "../write/index.ts";
 
 type App = Elysia<any, any, any, any, any, any, any>;
@@ -50,12 +50,12 @@ const HANDLERS: Partial<Record<Route["kind"], Handler>> = {
   related: ({ ctx, route, params, query }) => listRecords(ctx, relatedEntity(ctx.ir, route), query, { parentEntity: route.entity!, parentId: params.id!, relation: route.relation! }),
   get: ({ ctx, route, params, query }) => (route.lookup === "key" ? getRecordByKey(ctx, route.entity!, keyValues(ctx.ir, route, params), query) : getRecord(ctx, route.entity!, params.id!, query)),
   create: async ({ ctx, route, body, request }) => respond(await createRecord(ctx, route.entity!, body, idempotency(request))),
-  update: async ({ ctx, route, params, body, request }) => respond(await updateRecord(ctx, route.entity!, idOf(route, params), body, ifMatch(request))),
-  delete: async ({ ctx, route, params, request }) => respond(await deleteRecord(ctx, route.entity!, idOf(route, params), ifMatch(request))),
+  update: async ({ ctx, route, params, body, request }) => respond(await updateRecord(ctx, route.entity!, idOf(ctx.ir, route, params), body, ifMatch(request))),
+  delete: async ({ ctx, route, params, request }) => respond(await deleteRecord(ctx, route.entity!, idOf(ctx.ir, route, params), ifMatch(request))),
   transition: async ({ ctx, route, params, body, request }) =>
-    respond(await runTransition(ctx, route.entity!, params.id!, route.transition!, body, { ...idempotency(request), ...ifMatch(request) })),
+    respond(await runTransition(ctx, route.entity!, idOf(ctx.ir, route, params), route.transition!, body, { ...idempotency(request), ...ifMatch(request) })),
   action: async ({ ctx, route, params, body, request }) =>
-    respond(await runAction(ctx, route.entity!, route.action!, route.scope === "record" ? params.id : undefined, body, idempotency(request))),
+    respond(await runAction(ctx, route.entity!, route.action!, route.scope === "record" ? idOf(ctx.ir, route, params) : undefined, body, idempotency(request))),
   events: ({ ctx, query, request }) => eventStream(ctx, { ...optional("entity", query.get("entity")), ...optional("id", query.get("id")) }, { signal: request.signal }),
   audit: ({ ctx, query }) => listAudit(ctx, Object.fromEntries(query) as AuditQuery),
 };
@@ -76,10 +76,12 @@ function bodySchema(schemas: EntitySchemas, route: Route): TSchema | undefined {
   return undefined;
 }
 
-/** The id of an item route. Entities without an id (`id: none`) are addressed by key: writes to them come later. */
-function idOf(route: Route, params: Record<string, string>): string {
-  if (route.lookup === "key") throw notImplemented(`changing or deleting a ${route.entity} by its key is not supported yet`);
-  return params.id!;
+/**
+ * The record a write route names: its id, or for an entity without one (`id: none`) its key
+ * values as a reference (runtime/records/record-ref.ts), which the write answers 404 when malformed.
+ */
+function idOf(ir: IR, route: Route, params: Record<string, string>): string {
+  return route.lookup === "key" ? keyRef(keyValues(ir, route, params)) : params.id!;
 }
 
 function relatedEntity(ir: IR, route: Route): string {

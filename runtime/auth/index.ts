@@ -10,7 +10,10 @@
 export { createApiToken, listApiTokens, revokeApiToken, TOKEN_SCOPES, type ApiToken, type TokenScope } from "./api-tokens.ts";
 export { authenticate, authenticationOf, type Authentication } from "./authenticate.ts";
 export { clientAddress } from "./client-address.ts";
-export { isLocalhost, readCookie, SESSION_COOKIE, sessionCookie } from "./cookies.ts";
+export { isLocalhost, readCookie, SESSION_COOKIE, sessionCookie, TENANT_COOKIE, tenantCookie } from "./cookies.ts";
+export { currentTenant, sessionTenant } from "./current-tenant.ts";
+export { registerTenantRoutes } from "./tenant-routes.ts";
+export { registerAdminRoutes } from "./admin-routes.ts";
 export { checkSameOrigin, isUnsafe } from "./csrf.ts";
 export { createMagicLink, MAGIC_LINK_MINUTES, redeemMagicLink } from "./magic-links.ts";
 export { devOutbox, type DevOutbox, type MailMessage, type MailTransport } from "./mail.ts";

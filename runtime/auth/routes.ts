@@ -1,12 +1,15 @@
 import { transportFromEnvironment } from "./smtp.ts";
-import { t, type Elysia } from "elysia";
+import type { Elysia, TSchema } from "elysia";
+import { ACCOUNT, accountSchemas } from "../../compiler/generators/openapi/index.ts";
 import type { IR } from "../../compiler/ir/index.ts";
 import type { RequestContext } from "../server/context.ts";
 import { conflict, forbidden, notFound, notImplemented, unauthorized } from "../server/errors.ts";
-import { createApiToken, listApiTokens, revokeApiToken, TOKEN_SCOPES } from "./api-tokens.ts";
+import { createApiToken, listApiTokens, revokeApiToken } from "./api-tokens.ts";
 import { authenticationOf } from "./authenticate.ts";
+import { withoutTenant } from "./caller.ts";
 import { clientAddress } from "./client-address.ts";
-import { sessionCookie } from "./cookies.ts";
+import { sessionCookie, tenantCookie } from "./cookies.ts";
+import { currentTenant } from "./current-tenant.ts";
 import { checkSameOrigin } from "./csrf.ts";
 import { createMagicLink, MAGIC_LINK_MINUTES, redeemMagicLink } from "./magic-links.ts";
 import { devOutbox, type MailTransport } from "./mail.ts";
@@ -25,10 +28,7 @@ interface Call {
   readonly server: Server;
 }
 
-export const MIN_PASSWORD_LENGTH = 12;
-const EMAIL = t.String({ format: "email", maxLength: 254 });
-const PASSWORD = t.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 1024 });
-const closed = <T extends Record<string, any>>(properties: T) => t.Object(properties, { additionalProperties: false });
+export { MIN_PASSWORD_LENGTH } from "../../compiler/generators/openapi/account-schemas.ts";
 
 /**
  * Registers the authentication routes under /api/auth (and the development outbox at
@@ -44,14 +44,22 @@ export function registerAuthRoutes(app: App, ir: IR, contextFor: ContextFor, opt
   const address = (call: Call) => clientAddress(call.request, call.server, options.trustProxy ?? false);
   // The auth routes answer for the user, not a tenant: a tenant header is not checked here.
   const context = (request: Request) => contextFor(withoutTenant(request, ir));
+  const schemas = accountSchemas(ir);
+  const maxAge = ir.app.auth.session.absoluteHours * 3600;
   const session = async (call: Call, user: UserRow, status: number, db: RequestContext["database"]["kysely"]) => {
     const token = await createSession(db, user.id, ir.app.auth.session, { userAgent: call.request.headers.get("user-agent"), ip: address(call) });
-    return json(status, { user: userJson(user) }, { "set-cookie": sessionCookie(call.request, token, ir.app.auth.session.absoluteHours * 3600) });
+    const cookies = [sessionCookie(call.request, token, maxAge)];
+    // With exactly one membership, that is the session's tenant; otherwise none until one is chosen.
+    if (ir.app.tenancy.enabled) {
+      const memberships = await membershipsOf(db, user.id);
+      cookies.push(tenantCookie(call.request, memberships.length === 1 ? memberships[0]!.tenant.id : null, maxAge));
+    }
+    return json(status, { user: userJson(user) }, cookies.map((c) => ["set-cookie", c]));
   };
   // An SMTP server from the environment (WEAVE_SMTP_URL) unless a transport is given; a bad setting fails at startup.
   const configured = options.transport ?? transportFromEnvironment();
-  const route = (method: string, path: string, handler: (call: Call) => Promise<Response | unknown>, body?: ReturnType<typeof closed>) =>
-    app.route(method, path, ((call: Call) => handler(call)) as never, (body ? { body } : {}) as never);
+  const route = (method: string, path: string, handler: (call: Call) => Promise<Response | unknown>, body?: string) =>
+    app.route(method, path, ((call: Call) => handler(call)) as never, (body ? { body: schemas[body] as TSchema } : {}) as never);
 
   route(
     "POST",
@@ -67,7 +75,7 @@ export function registerAuthRoutes(app: App, ir: IR, contextFor: ContextFor, opt
       if (!user) throw conflict("an account with this email exists; sign in instead");
       return session(call, user, 201, database.kysely);
     },
-    closed({ email: EMAIL, password: PASSWORD, name: t.Optional(t.String({ maxLength: 200 })) }),
+    ACCOUNT.registerBody,
   );
 
   route(
@@ -85,7 +93,7 @@ export function registerAuthRoutes(app: App, ir: IR, contextFor: ContextFor, opt
       if (!user || !user.passwordHash || !ok || user.disabled) throw unauthorized("the email or password is incorrect");
       return session(call, user, 200, database.kysely);
     },
-    closed({ email: t.String({ maxLength: 254 }), password: t.String({ maxLength: 1024 }) }),
+    ACCOUNT.loginBody,
   );
 
   route("POST", "/api/auth/logout", async (call) => {
@@ -93,17 +101,22 @@ export function registerAuthRoutes(app: App, ir: IR, contextFor: ContextFor, opt
     const { database } = await contextFor(synthetic);
     const who = authenticationOf(synthetic);
     if (who?.via === "session") await revokeSession(database.kysely, who.sessionId);
-    return new Response(null, { status: 204, headers: { "set-cookie": sessionCookie(call.request, null) } });
+    const headers = new Headers([["set-cookie", sessionCookie(call.request, null)]]);
+    if (ir.app.tenancy.enabled) headers.append("set-cookie", tenantCookie(call.request, null));
+    return new Response(null, { status: 204, headers });
   });
 
   route("GET", "/api/auth/me", async (call) => {
-    const ctx = await context(call.request);
+    const synthetic = withoutTenant(call.request, ir);
+    const ctx = await contextFor(synthetic);
     const userId = ctx.identity.userId;
     if (!userId) throw unauthorized("not signed in");
     const user = await userById(ctx.database.kysely, userId);
     // Dev identity may name a user that has no account: answer with what the headers said.
-    if (!user) return { user: { id: userId, email: null, name: null, roles: ctx.identity.roles }, memberships: [] };
-    return { user: userJson(user), memberships: await membershipsOf(ctx.database.kysely, user.id) };
+    if (!user) return { user: { id: userId, email: null, name: null, roles: ctx.identity.roles }, memberships: [], tenant: null };
+    const memberships = await membershipsOf(ctx.database.kysely, user.id);
+    const current = ir.app.tenancy.enabled ? currentTenant(call.request, ir, memberships, authenticationOf(synthetic)?.via === "session") : undefined;
+    return { user: userJson(user), memberships, tenant: current ?? null };
   });
 
   route(
@@ -134,7 +147,7 @@ export function registerAuthRoutes(app: App, ir: IR, contextFor: ContextFor, opt
       }
       return json(202, { sent: true });
     },
-    closed({ email: EMAIL }),
+    ACCOUNT.magicLinkBody,
   );
 
   route(
@@ -153,7 +166,7 @@ export function registerAuthRoutes(app: App, ir: IR, contextFor: ContextFor, opt
       if (!user || user.disabled) throw unauthorized("the sign-in link is invalid, used or expired");
       return session(call, user, 200, database.kysely);
     },
-    closed({ token: t.String({ minLength: 1, maxLength: 200 }) }),
+    ACCOUNT.redeemBody,
   );
 
   const sessionUserId = async (call: Call) => {
@@ -172,7 +185,7 @@ export function registerAuthRoutes(app: App, ir: IR, contextFor: ContextFor, opt
       const scopes = (call.body.scopes as string[] | undefined) ?? ["read", "write"];
       return json(201, await createApiToken(db, userId, String(call.body.name), [...new Set(scopes)]));
     },
-    closed({ name: t.String({ minLength: 1, maxLength: 100 }), scopes: t.Optional(t.Array(t.Union(TOKEN_SCOPES.map((s) => t.Literal(s))), { minItems: 1 })) }),
+    ACCOUNT.newTokenBody,
   );
   route("GET", "/api/auth/tokens", async (call) => {
     const { db, userId } = await sessionUserId(call);
@@ -199,15 +212,8 @@ function userJson(user: UserRow) {
   return { id: user.id, email: user.email, name: user.name, roles: user.roles };
 }
 
-function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { ...headers, "content-type": "application/json" } });
-}
-
-/** The request's headers and method without its tenancy header (and body): what identity needs. */
-function withoutTenant(request: Request, ir: IR): Request {
-  const headers = new Headers(request.headers);
-  headers.delete(ir.app.tenancy.header);
-  return new Request(request.url, { method: request.method, headers });
+function json(status: number, body: unknown, headers: [string, string][] = []): Response {
+  return new Response(JSON.stringify(body), { status, headers: [...headers, ["content-type", "application/json"]] });
 }
 
 let dummy: Promise<string> | undefined;

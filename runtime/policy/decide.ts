@@ -35,22 +35,33 @@ export function readsRow(ir: IR, entity: IREntity, expression: IRExpression): bo
  */
 export function decideForIdentity(ir: IR, entity: IREntity, expression: IRExpression | undefined, identity: Identity): boolean | undefined {
   if (!expression) return false;
-  if (!readsRow(ir, entity, expression)) return evaluateFor(expression.ast as Expr, identity);
-  return partially(ir, entity, expression, expression.ast as Expr, identity);
+  const simplified = simplifyForIdentity(ir, entity, expression, identity);
+  return typeof simplified === "boolean" ? simplified : undefined;
 }
 
 /**
- * `a || b` holds when a part that does not read the record holds; `a && b` fails when such a part
- * fails; anything else that reads the record is for the row to decide (undefined).
+ * The policy with every part that does not read the record decided for this identity: `a || b`
+ * holds when such a part holds, `a && b` fails when such a part fails, and a part that holds (in
+ * `&&`) or fails (in `||`) drops out. What is left is for the row to decide (an AST), unless the
+ * whole policy was decided (a boolean). So `record.owner == user.id || 'admin' in tenant.roles`
+ * is `true` for an admin and `record.owner == user.id` for anyone else, and the statement keeps no
+ * role test the planner cannot fold (a prepared statement's generic plan cannot).
+ *
+ * @example simplifyForIdentity(ir, note, note.policies.read!, member) // the AST of `record.owner == user.id`
  */
-function partially(ir: IR, entity: IREntity, expression: IRExpression, node: Expr, identity: Identity): boolean | undefined {
-  if (node.kind === "binary" && (node.op === "&&" || node.op === "||")) {
-    const sides = [node.left, node.right].map((side) => partially(ir, entity, expression, side, identity));
-    const decisive = node.op === "||";
-    if (sides.includes(decisive)) return decisive;
-    return sides.every((s) => s === !decisive) ? !decisive : undefined;
-  }
-  return readsRow(ir, entity, { ...expression, ast: node } as IRExpression) ? undefined : evaluateFor(node, identity);
+export function simplifyForIdentity(ir: IR, entity: IREntity, expression: IRExpression, identity: Identity): Expr | boolean {
+  const simplify = (node: Expr): Expr | boolean => {
+    if (node.kind === "binary" && (node.op === "&&" || node.op === "||")) {
+      const [left, right] = [simplify(node.left), simplify(node.right)];
+      const decisive = node.op === "||";
+      if (left === decisive || right === decisive) return decisive;
+      if (left === !decisive) return right;
+      if (right === !decisive) return left;
+      return left === node.left && right === node.right ? node : { ...node, left: left as Expr, right: right as Expr };
+    }
+    return readsRow(ir, entity, { ...expression, ast: node } as IRExpression) ? node : evaluateFor(node, identity);
+  };
+  return simplify(expression.ast as Expr);
 }
 
 function evaluateFor(ast: Expr, identity: Identity): boolean {

@@ -7,6 +7,7 @@
  */
 import type { IREntity } from "../../compiler/ir/index.ts";
 import { inRequestTransaction, policyVariables } from "../records/access.ts";
+import { refCondition } from "../records/record-ref.ts";
 import { columnOf, ident, SqlBuilder } from "../records/sql-builder.ts";
 import type { RequestContext, WeaveEvent } from "../server/context.ts";
 import { decideForIdentity } from "./decide.ts";
@@ -34,12 +35,13 @@ export async function eventReadable(ctx: RequestContext, event: WeaveEvent): Pro
 
 /** The read policy and the field markers on the record, in a transaction of the subscriber's identity. */
 async function readRow(ctx: RequestContext, entity: IREntity, id: string, policy: boolean, fields: readonly string[]): Promise<Record<string, unknown> | undefined> {
-  if (!/^[0-9a-zA-Z-]{1,64}$/.test(id)) return undefined;
   const q = new SqlBuilder();
+  const match = refCondition(q, ctx.ir, entity, id, "t0");
+  if (match === undefined) return undefined;
   const lower = (ast: Parameters<SqlBuilder["condition"]>[0]) => `coalesce((${q.condition(ast, { ir: ctx.ir, entity: entity.name, row: "t0", mode: "parameters", variables: policyVariables(ctx.identity) })}), false)`;
-  const items = [`${policy ? lower(entity.policies.read!.ast) : "true"} as "ok"`, ...fields.map((f, i) => `${lower(fieldReadPolicy(entity, f)!.ast)} as ${ident(`f${i}`)}`)];
+  const items = [`${policy ? lower(entity.policies.read!.ast) : "true"} as "ok"`, ...fields.map((f, i) => `${lower(fieldReadPolicy(ctx.ir, entity, f)!.ast)} as ${ident(`f${i}`)}`)];
   const tenant = entity.tenant ? ` and ${columnOf("t0", "tenant_id")} = ${q.param(ctx.identity.tenantId, "uuid")}` : "";
-  const where = `${columnOf("t0", "id")}::text = ${q.param(id, "text")}${tenant}`;
+  const where = `${match}${tenant}`;
   const { rows } = await inRequestTransaction(ctx, (trx) => trx.executeQuery<Record<string, unknown>>(q.compile(`select ${items.join(", ")} from ${ident(entity.table)} "t0" where ${where}`)));
   return rows[0];
 }

@@ -7,7 +7,8 @@
 import type { IREntity, IRExpression } from "../../compiler/ir/index.ts";
 import { policyVariables } from "../records/access.ts";
 import { recordField } from "../records/record-fields.ts";
-import { columnOf, ident, SqlBuilder } from "../records/sql-builder.ts";
+import { refCondition } from "../records/record-ref.ts";
+import { ident, SqlBuilder } from "../records/sql-builder.ts";
 import type { RequestContext } from "../server/context.ts";
 import { forbidden } from "../server/errors.ts";
 import type { Transaction } from "kysely";
@@ -47,8 +48,7 @@ export async function checkFieldWrites(trx: Transaction<any>, ctx: RequestContex
     }
   });
   if (items.length > 0) {
-    const cast = entity.id === "serial" ? "bigint" : "uuid";
-    const text = `select ${items.join(", ")} from ${ident(entity.table)} ${ident("t0")} where ${columnOf("t0", "id")} = ${q.param(id, cast)}`;
+    const text = `select ${items.join(", ")} from ${ident(entity.table)} ${ident("t0")} where ${refCondition(q, ctx.ir, entity, id, "t0") ?? "false"}`;
     const { rows } = await trx.executeQuery<Record<string, boolean>>(q.compile(text));
     fields.forEach(({ name }, i) => {
       if (`f${i}` in (rows[0] ?? {}) && rows[0]![`f${i}`] !== true) denied.push(name);

@@ -5,10 +5,10 @@
  *
  * @example
  *   const q = new SqlBuilder();
- *   `select ${selectList(q, ctx, invoice, "t0")}, ${canSelect(q, ctx, invoice, "t0")} from "invoices" "t0" …`;
+ *   `select ${[selectList(q, ctx, invoice, "t0"), ...canColumns(q, ctx, invoice, "t0").columns].join(", ")} from "invoices" "t0" …`;
  *   metaFor(ctx); // the UI metadata for the caller
  */
-export { canOf, canSelect, hasCan, type Can } from "./can.ts";
+export { canColumns, canOf, hasCan, type Can, type CanColumns } from "./can.ts";
 export { decideForIdentity, readsRow } from "./decide.ts";
 export { fieldAccess, fieldReadPolicy, fieldWritePolicy, filterable, readMarker } from "./field-policies.ts";
 export { checkFieldWrites } from "./field-writes.ts";

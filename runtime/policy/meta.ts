@@ -7,13 +7,14 @@
  * record says), one that fails for the identity alone is not.
  */
 import { collectionSegment } from "../../compiler/generators/openapi/names.ts";
-import type { IREntity, IRExpression } from "../../compiler/ir/index.ts";
+import type { IREntity, IRExpression, IRField } from "../../compiler/ir/index.ts";
 import type { RequestContext } from "../server/context.ts";
 import { decideForIdentity } from "./decide.ts";
 import { fieldAccess } from "./field-policies.ts";
 import { actionDefaults, actionPolicies } from "./operation-policies.ts";
 import { evaluate } from "../../compiler/expr/index.ts";
 import { policyVariables } from "../records/access.ts";
+import { dashboardsFor, type MetaDashboard } from "../queries/dashboards.ts";
 
 type Ctx = Pick<RequestContext, "ir" | "identity">;
 
@@ -28,6 +29,23 @@ export interface MetaField {
   readonly values?: readonly { value: string; label: string }[];
   readonly to?: readonly string[];
   readonly many?: boolean;
+  /** The server fills the field when a create leaves it out (a default value or expression). */
+  readonly hasDefault?: boolean;
+  readonly currency?: string;
+  readonly currencyField?: string;
+  readonly scale?: number;
+  readonly min?: number | string;
+  readonly max?: number | string;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly pattern?: string;
+  readonly accept?: readonly string[];
+  readonly maxSize?: number;
+  /** An embedded field: whether it holds a list, and its nested fields. */
+  readonly array?: boolean;
+  readonly fields?: readonly MetaField[];
+  /** An action input's literal default (entity fields do not carry theirs). */
+  readonly default?: string | number | boolean | null;
 }
 
 export interface MetaEntity {
@@ -36,17 +54,30 @@ export interface MetaEntity {
   readonly plural: string;
   readonly path: string;
   readonly key: readonly string[];
+  /** The field that names a record in pickers, titles and breadcrumbs. */
+  readonly title: string;
+  /** Whether the list takes `q` (full-text search). */
+  readonly search: boolean;
   readonly create: boolean;
   readonly fields: readonly MetaField[];
   readonly views: unknown;
-  readonly states: readonly { field: string; initial: string; states: readonly { name: string; label: string; final: boolean }[] }[];
-  readonly transitions: readonly { name: string; label: string; from: readonly string[]; to: string }[];
-  readonly actions: readonly { name: string; label: string; description?: string; scope: string; can?: boolean }[];
+  readonly states: readonly { machine: string; field: string; initial: string; states: readonly { name: string; label: string; final: boolean }[] }[];
+  readonly transitions: readonly { machine: string; name: string; label: string; from: readonly string[]; to: string }[];
+  /** `input`: the fields of the action's input (with their literal defaults), for a dialog form. */
+  readonly actions: readonly { name: string; label: string; description?: string; scope: string; can?: boolean; input?: readonly MetaField[] }[];
 }
 
 export interface Meta {
-  readonly app: { readonly name: string; readonly title: string; readonly locales: { default: string; supported: readonly string[] } };
+  readonly app: {
+    readonly name: string;
+    readonly title: string;
+    readonly locales: { default: string; supported: readonly string[] };
+    /** The sign-in methods the app offers, so the UI shows only those. */
+    readonly auth: { readonly password: boolean; readonly magicLink: boolean };
+  };
   readonly entities: readonly MetaEntity[];
+  /** The dashboards, with only the widgets whose saved query the caller may run (runtime/queries). */
+  readonly dashboards: readonly MetaDashboard[];
   readonly i18n: Record<string, Record<string, string>>;
 }
 
@@ -70,8 +101,14 @@ export function metaFor(ctx: Ctx): Meta {
     i18n[locale] = Object.fromEntries(Object.entries(messages).filter((e): e is [string, string] => e[1] !== undefined && ![...hidden].some((prefix) => `${e[0]}.`.startsWith(prefix) || e[0].startsWith(prefix))));
   }
   return {
-    app: { name: ir.app.name, title: ir.app.title, locales: { default: ir.app.locales.default, supported: [...locales] } },
+    app: {
+      name: ir.app.name,
+      title: ir.app.title,
+      locales: { default: ir.app.locales.default, supported: [...locales] },
+      auth: { password: ir.app.auth.password, magicLink: ir.app.auth.magicLink },
+    },
     entities: entities.map((entity) => metaEntity(ctx, entity, new Set(entities.map((e) => e.name)))),
+    dashboards: dashboardsFor(ctx),
     i18n,
   };
 }
@@ -83,17 +120,7 @@ function metaEntity(ctx: Ctx, entity: IREntity, readable: ReadonlySet<string>): 
     if (fieldAccess(ctx.ir, entity, field.name, ctx.identity) === "hidden") return false;
     return !field.relation || field.relation.to.some((t) => readable.has(t)) || field.storage !== "relation";
   };
-  const fields = entity.fields.filter((f) => visible(f.name)).map((f): MetaField => ({
-    name: f.name,
-    label: f.label,
-    type: f.type,
-    required: f.required,
-    readonly: f.readonly || f.computed !== undefined || f.type === "state",
-    ...(f.help ? { help: f.help } : {}),
-    ...(f.placeholder ? { placeholder: f.placeholder } : {}),
-    ...(f.values ? { values: f.values.map((v) => ({ value: v.value, label: v.label })) } : {}),
-    ...(f.relation ? { to: f.relation.to, many: f.storage === "relation" } : {}),
-  }));
+  const fields = entity.fields.filter((f) => visible(f.name)).map(metaField);
   const only = (names: readonly string[]) => names.filter((n) => visible(n.replace(/^-/, "")));
   const sections = (list: readonly { readonly label?: string; readonly fields: readonly string[] }[]) => list.map((s) => ({ ...s, fields: only(s.fields) })).filter((s) => s.fields.length > 0);
   const { list, detail, form, kanban } = entity.views;
@@ -109,19 +136,61 @@ function metaEntity(ctx: Ctx, entity: IREntity, readable: ReadonlySet<string>): 
     plural: entity.plural,
     path: `/api/${collectionSegment(entity)}`,
     key: entity.key.filter(visible),
+    title: titleField(entity, fields),
+    search: entity.search.length > 0 && list.search !== false,
     create: offered(ctx, entity, entity.policies.create ? [entity.policies.create] : undefined),
     fields,
     views,
-    states: entity.states.filter((m) => visible(m.field)).map((m) => ({ field: m.field, initial: m.initial, states: m.states.map((s) => ({ name: s.name, label: s.label, final: s.final })) })),
-    transitions: entity.states.filter((m) => visible(m.field)).flatMap((m) => m.transitions.map((t) => ({ name: t.name, label: t.label, from: t.from, to: t.to }))),
+    states: entity.states.filter((m) => visible(m.field)).map((m) => ({ machine: m.name, field: m.field, initial: m.initial, states: m.states.map((s) => ({ name: s.name, label: s.label, final: s.final })) })),
+    transitions: entity.states.filter((m) => visible(m.field)).flatMap((m) => m.transitions.map((t) => ({ machine: m.name, name: t.name, label: t.label, from: t.from, to: t.to }))),
     actions: entity.actions.map((a) => ({
       name: a.name,
       label: a.label,
       ...(a.description ? { description: a.description } : {}),
       scope: a.scope,
       ...(a.scope === "collection" ? { can: collectionAllowed(ctx, entity, a) } : {}),
+      ...(a.input.length > 0 ? { input: a.input.map(inputField) } : {}),
     })),
   };
+}
+
+/** A field as the UI needs it: type, label, constraints; never a policy or an expression. */
+function metaField(f: IRField): MetaField {
+  const c = f.constraints ?? {};
+  return {
+    name: f.name,
+    label: f.label,
+    type: f.type,
+    required: f.required,
+    readonly: f.readonly || f.computed !== undefined || f.type === "state",
+    ...(f.default !== undefined ? { hasDefault: true } : {}),
+    ...(f.help ? { help: f.help } : {}),
+    ...(f.placeholder ? { placeholder: f.placeholder } : {}),
+    ...(f.values ? { values: f.values.map((v) => ({ value: v.value, label: v.label })) } : {}),
+    ...(f.relation ? { to: f.relation.to, many: f.storage === "relation" } : {}),
+    ...(f.currency ? { currency: f.currency } : {}),
+    ...(f.currencyField ? { currencyField: f.currencyField } : {}),
+    ...(f.scale !== undefined ? { scale: f.scale } : {}),
+    ...(c.min !== undefined ? { min: c.min } : {}),
+    ...(c.max !== undefined ? { max: c.max } : {}),
+    ...(c.minLength !== undefined ? { minLength: c.minLength } : {}),
+    ...(c.maxLength !== undefined ? { maxLength: c.maxLength } : {}),
+    ...(c.pattern !== undefined ? { pattern: c.pattern } : {}),
+    ...(f.accept ? { accept: f.accept } : {}),
+    ...(f.maxSize !== undefined ? { maxSize: f.maxSize } : {}),
+    ...(f.embedded ? { array: f.embedded.array, fields: f.embedded.fields.map(metaField) } : {}),
+  };
+}
+
+/** An action's input field: as a field, plus its default when that is a literal. */
+function inputField(f: IRField): MetaField {
+  return { ...metaField(f), ...(f.default && "value" in f.default ? { default: f.default.value } : {}) };
+}
+
+/** The name-like field that titles a record: `name` or `title`, else the first key field, else `id`. */
+function titleField(entity: IREntity, fields: readonly MetaField[]): string {
+  const texts = fields.filter((f) => f.type === "string" && !f.readonly);
+  return (texts.find((f) => f.name === "name" || f.name === "title") ?? fields.find((f) => entity.key.includes(f.name)) ?? texts[0])?.name ?? "id";
 }
 
 /** Whether to offer an operation: its policies hold for the identity, or depend on the record (then the server decides). */

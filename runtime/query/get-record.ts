@@ -5,7 +5,7 @@
 import type { Transaction } from "kysely";
 import type { IREntity } from "../../compiler/ir/index.ts";
 import { inRequestTransaction, readFilter, requireReadPolicy, requireTenant, tenantFilter } from "../records/access.ts";
-import { canSelect } from "../policy/can.ts";
+import { canColumns } from "../policy/can.ts";
 import { selectList } from "../records/projection.ts";
 import { entityNamed, idScalar, recordField, type Scalar } from "../records/record-fields.ts";
 import { recordJson, type RecordJson } from "../records/record-json.ts";
@@ -14,11 +14,12 @@ import { and, columnOf, ident, SqlBuilder } from "../records/sql-builder.ts";
 import type { RequestContext } from "../server/context.ts";
 import { notFound } from "../server/errors.ts";
 import { attachIncludes } from "./include.ts";
+import { matchSql, type RecordMatch } from "../records/record-ref.ts";
 import { parseRecordQuery } from "./parse-list-query.ts";
 import { parseScalar } from "./scalar-value.ts";
 
 /** How `readRecord` finds its row: by id, or by the values of the key fields (typed). */
-export type RecordMatch = { readonly id: unknown } | { readonly key: readonly unknown[] };
+export type { RecordMatch };
 
 export interface ReadOptions {
   readonly include?: readonly RelationJoin[];
@@ -84,25 +85,19 @@ export async function readRecord(trx: Transaction<any>, ctx: RequestContext, ent
   const include = options.include ?? [];
   const refs = include.filter((j) => j.kind === "foreignKey" || j.kind === "polymorphic").map((j) => j.field.name);
   const selected = selectList(q, ctx, entity, "t0", options.fields ? new Set([...options.fields, ...refs]) : undefined, { unmasked: options.unmasked === true });
-  const columns = `${selected}, ${canSelect(q, ctx, entity, "t0")}`;
+  const can = canColumns(q, ctx, entity, "t0", { readable: options.policy !== false });
+  const columns = [selected, ...can.columns].join(", ");
   const access = options.policy === false ? tenantFilter(q, ctx, entity, "t0") : readFilter(q, ctx, entity, "t0");
-  const where = and([access, ...matchSql(q, ctx, entity, match)]);
+  const where = and([access, ...matchSql(q, ctx.ir, entity, match, "t0")]);
   const { rows } = await trx.executeQuery<Record<string, unknown>>(q.compile(`select ${columns} from ${ident(entity.table)} "t0" where ${where} limit 2`));
   const row = rows[0];
   if (!row) return undefined;
+  can.fill(row);
   const record = recordJson(entity, row, options.fields, { unmasked: options.unmasked === true });
   await attachIncludes(trx, ctx, entity, [row], [record], include);
   return record;
 }
 
-function matchSql(q: SqlBuilder, ctx: RequestContext, entity: IREntity, match: RecordMatch): string[] {
-  if ("id" in match) return [`${columnOf("t0", "id")} = ${q.param(match.id, idScalar(entity).cast)}`];
-  return entity.key.map((name, i) => {
-    const field = recordField(ctx.ir, entity, name)!;
-    if (field.source === "polymorphic" || field.source === "virtual") throw new Error(`${entity.name}.${name} cannot be a key`);
-    return `${columnOf("t0", field.column)} = ${q.param(match.key[i], field.scalar.cast)}`;
-  });
-}
 
 function readable(ctx: RequestContext, entityName: string): IREntity {
   const entity = entityNamed(ctx.ir, entityName);

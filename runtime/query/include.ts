@@ -7,7 +7,8 @@
 import type { Transaction } from "kysely";
 import type { IREntity } from "../../compiler/ir/index.ts";
 import { readFilter } from "../records/access.ts";
-import { canSelect } from "../policy/can.ts";
+import { canColumns } from "../policy/can.ts";
+import { fieldAccess, fieldReadCondition, readMarker } from "../policy/field-policies.ts";
 import { selectList, typeAlias } from "../records/projection.ts";
 import { idScalar } from "../records/record-fields.ts";
 import { recordJson, type RecordJson } from "../records/record-json.ts";
@@ -28,12 +29,30 @@ const PARENT = "__parent";
 export async function attachIncludes(trx: Transaction<any>, ctx: RequestContext, entity: IREntity, rows: readonly Row[], records: RecordJson[], joins: readonly RelationJoin[]): Promise<void> {
   if (rows.length === 0) return;
   for (const join of joins) {
+    // A relation under a field read policy the caller fails is absent, like a hidden field.
+    const readable = await readableRows(trx, ctx, entity, rows, join);
+    if (!readable.some(Boolean)) continue;
     const values = await loadRelation(trx, ctx, entity, rows, join);
     records.forEach((record, i) => {
+      if (!readable[i]) return;
       const included = (record._included ??= {}) as Record<string, unknown>;
       included[join.field.name] = values[i];
     });
   }
+}
+
+/** Per row, whether the caller may read the relation field: by identity, by the row's marker, or one query for relations stored elsewhere. */
+async function readableRows(trx: Transaction<any>, ctx: RequestContext, entity: IREntity, rows: readonly Row[], join: RelationJoin): Promise<boolean[]> {
+  const name = join.field.name;
+  const access = fieldAccess(ctx.ir, entity, name, ctx.identity);
+  if (access !== "row") return rows.map(() => access === "visible");
+  if (join.kind === "foreignKey" || join.kind === "polymorphic") return rows.map((r) => r[readMarker(name)] === true);
+  const q = new SqlBuilder();
+  const condition = fieldReadCondition(q, ctx, entity, name, "t0")!;
+  const wanted = q.param(ids(rows.map((r) => r.id)), `${idScalar(entity).cast}[]`);
+  const { rows: marks } = await trx.executeQuery<Row>(q.compile(`select ${columnOf("t0", "id")} as "id", ${condition} as "ok" from ${ident(entity.table)} "t0" where ${columnOf("t0", "id")} = any(${wanted})`));
+  const ok = new Set(marks.filter((m) => m.ok === true).map((m) => String(m.id)));
+  return rows.map((r) => ok.has(String(r.id)));
 }
 
 /** The included value of each row, in the order of `rows`. */
@@ -66,9 +85,11 @@ async function loadRelation(trx: Transaction<any>, ctx: RequestContext, entity: 
 async function byIds(trx: Transaction<any>, ctx: RequestContext, target: IREntity, wanted: string[]): Promise<Map<string, RecordJson>> {
   if (wanted.length === 0) return new Map();
   const q = new SqlBuilder();
-  const list = `${selectList(q, ctx, target, "t0")}, ${canSelect(q, ctx, target, "t0")}`;
+  const can = canColumns(q, ctx, target, "t0", { readable: true });
+  const list = [selectList(q, ctx, target, "t0"), ...can.columns].join(", ");
   const where = and([readFilter(q, ctx, target, "t0"), `${columnOf("t0", "id")} = any(${q.param(wanted, `${idScalar(target).cast}[]`)})`]);
   const { rows } = await trx.executeQuery<Row>(q.compile(`select ${list} from ${ident(target.table)} "t0" where ${where}`));
+  rows.forEach(can.fill);
   return new Map(rows.map((row) => [String(row.id), recordJson(target, row)]));
 }
 
@@ -76,7 +97,8 @@ async function byIds(trx: Transaction<any>, ctx: RequestContext, target: IREntit
 async function byParent(trx: Transaction<any>, ctx: RequestContext, entity: IREntity, join: RelationJoin & { kind: "inverse" | "through" }, parents: string[]): Promise<Map<string, RecordJson[]>> {
   const target = join.target;
   const q = new SqlBuilder();
-  const list = `${selectList(q, ctx, target, "t0")}, ${canSelect(q, ctx, target, "t0")}`;
+  const can = canColumns(q, ctx, target, "t0", { readable: true });
+  const list = [selectList(q, ctx, target, "t0"), ...can.columns].join(", ");
   const parentIds = q.param(parents, `${idScalar(entity).cast}[]`);
   const conditions = [readFilter(q, ctx, target, "t0")];
   let from = `${ident(target.table)} "t0"`;
@@ -93,6 +115,7 @@ async function byParent(trx: Transaction<any>, ctx: RequestContext, entity: IREn
   const { rows } = await trx.executeQuery<Row>(q.compile(text));
   const groups = new Map<string, RecordJson[]>();
   for (const row of rows) {
+    can.fill(row);
     const key = String(row[PARENT]);
     const group = groups.get(key) ?? [];
     group.push(recordJson(target, row));

@@ -5,7 +5,7 @@
 import type { Transaction } from "kysely";
 import type { IREntity } from "../../compiler/ir/index.ts";
 import { inRequestTransaction, readFilter, requireReadPolicy, requireTenant } from "../records/access.ts";
-import { canSelect } from "../policy/can.ts";
+import { canColumns } from "../policy/can.ts";
 import { selectList } from "../records/projection.ts";
 import { entityNamed } from "../records/record-fields.ts";
 import { recordJson, type RecordJson } from "../records/record-json.ts";
@@ -15,7 +15,7 @@ import { encodeCursor } from "./cursor.ts";
 import { filterSql, searchSql } from "./filter-sql.ts";
 import { attachIncludes } from "./include.ts";
 import type { ListQuery } from "./list-query.ts";
-import { cursorAlias, cursorColumnsSql, keysetSql, keySql, orderBySql } from "./order-sql.ts";
+import { cursorColumnsSql, cursorValues, keysetSql, keySql, orderBySql } from "./order-sql.ts";
 import { parseListQuery } from "./parse-list-query.ts";
 import { requireParent, resolveScope, scopeSql, type ListScope, type ResolvedScope } from "./scope.ts";
 
@@ -51,16 +51,18 @@ export async function listRecords(ctx: RequestContext, entityName: string, query
 
 /** Runs a validated list query inside an open request transaction. */
 export async function runList(trx: Transaction<any>, ctx: RequestContext, entity: IREntity, list: ListQuery, parent?: ResolvedScope): Promise<ListResponse> {
-  const { rows } = await trx.executeQuery<Row>(pageStatement(ctx, entity, list, parent));
+  const { statement, can, keys } = pageStatement(ctx, entity, list, parent);
+  const { rows } = await trx.executeQuery<Row>(statement);
   if (rows.length === 0 && parent) await requireParent(trx, ctx, parent);
   const more = rows.length > list.page.size;
   const pageRows = more ? rows.slice(0, list.page.size) : rows;
+  pageRows.forEach(can.fill);
   const data = pageRows.map((row) => recordJson(entity, row, list.fields));
   await attachIncludes(trx, ctx, entity, pageRows, data, list.include);
   const last = pageRows[pageRows.length - 1];
   const page = {
     size: list.page.size,
-    ...(more && last ? { after: encodeCursor(list.sort, list.sort.map((_, i) => (last[cursorAlias(i)] as string | null) ?? null)) } : {}),
+    ...(more && last ? { after: encodeCursor(list.sort, cursorValues(keys, last)) } : {}),
     ...(list.page.offset === undefined ? {} : { offset: list.page.offset }),
   };
   if (!list.count) return { data, page };
@@ -69,12 +71,15 @@ export async function runList(trx: Transaction<any>, ctx: RequestContext, entity
 
 function pageStatement(ctx: RequestContext, entity: IREntity, list: ListQuery, parent: ResolvedScope | undefined) {
   const q = new SqlBuilder();
-  const columns = `${selectList(q, ctx, entity, "t0", selectedFields(list))}, ${canSelect(q, ctx, entity, "t0")}`;
-  const keys = keySql(q, ctx, list.sort, "t0");
+  const selected = selectedFields(list);
+  const can = canColumns(q, ctx, entity, "t0", { readable: true });
+  const columns = [selectList(q, ctx, entity, "t0", selected), ...can.columns];
+  const keys = keySql(q, ctx, list.sort, "t0", selected);
   const where = and([whereSql(q, ctx, entity, list, parent), list.page.after ? keysetSql(q, keys, list.page.after) : undefined]);
   const limit = ` limit ${q.param(list.page.size + 1, "integer")}`;
   const offset = list.page.offset ? ` offset ${q.param(list.page.offset, "integer")}` : "";
-  return q.compile(`select ${columns}, ${cursorColumnsSql(keys)} from ${ident(entity.table)} "t0" where ${where} order by ${orderBySql(keys)}${limit}${offset}`);
+  const select = [...columns, ...cursorColumnsSql(keys)].join(", ");
+  return { statement: q.compile(`select ${select} from ${ident(entity.table)} "t0" where ${where} order by ${orderBySql(keys)}${limit}${offset}`), can, keys };
 }
 
 async function countRows(trx: Transaction<any>, ctx: RequestContext, entity: IREntity, list: ListQuery, parent: ResolvedScope | undefined): Promise<number> {

@@ -14,19 +14,31 @@ export interface KeySql {
   readonly sql: string;
   /** Never null (a required column of the row, the id): the keyset condition skips its null cases. */
   readonly notNull: boolean;
+  /** The selected column whose value prints exactly as the key's cursor text (no text column needed). */
+  readonly selected?: string;
 }
+
+/** Scalar kinds whose JS value, as both drivers return it, prints as Postgres' `::text` does. */
+const PRINTS_AS_TEXT = new Set(["text", "int", "uuid"]);
 
 const NOT_NULL_SYSTEM = new Set(["id", "createdAt", "updatedAt", "version"]);
 
 /** The alias of the i-th cursor column. */
 export const cursorAlias = (i: number) => `__sort${i}`;
 
-export function keySql(q: SqlBuilder, ctx: RequestContext, keys: readonly SortKey[], alias: string): KeySql[] {
+/**
+ * The SQL of each sort key. With `selected` (the fields the select list has; undefined: all), a key
+ * that is a stored text, int or uuid column of the row reads its cursor from that column.
+ */
+export function keySql(q: SqlBuilder, ctx: RequestContext, keys: readonly SortKey[], alias: string, selected?: ReadonlySet<string>): KeySql[] {
   return keys.map((key) => {
     const { path } = key;
     const own = path.steps.length === 0 && path.members.length === 0 && path.part === undefined;
+    const stored = path.field.source === "system" || path.field.source === "column";
     const notNull = own && (path.field.source === "system" ? NOT_NULL_SYSTEM.has(path.field.name) : path.field.source === "column" && path.field.field.required);
-    return { key, sql: comparable(path, pathSql(q, ctx, path, alias)), notNull };
+    const name = path.field.name;
+    const reusable = own && stored && PRINTS_AS_TEXT.has(path.scalar.kind) && (!selected || selected.has(name) || name === "id");
+    return { key, sql: comparable(path, pathSql(q, ctx, path, alias)), notNull, ...(reusable ? { selected: name } : {}) };
   });
 }
 
@@ -39,8 +51,16 @@ export function orderBySql(keys: readonly KeySql[]): string {
  * The sort values as text, selected with each row for the next cursor: datetimes to the
  * microsecond in UTC, dates as YYYY-MM-DD whatever the session's DateStyle.
  */
-export function cursorColumnsSql(keys: readonly KeySql[]): string {
-  return keys.map((k, i) => `${cursorText(k)} as ${ident(cursorAlias(i))}`).join(", ");
+export function cursorColumnsSql(keys: readonly KeySql[]): string[] {
+  return keys.flatMap((k, i) => (k.selected ? [] : [`${cursorText(k)} as ${ident(cursorAlias(i))}`]));
+}
+
+/** The cursor values of a row read with `cursorColumnsSql`: one text (or null) per key. */
+export function cursorValues(keys: readonly KeySql[], row: Record<string, unknown>): (string | null)[] {
+  return keys.map((k, i) => {
+    const value = row[k.selected ?? cursorAlias(i)];
+    return value === null || value === undefined ? null : String(value);
+  });
 }
 
 function cursorText(k: KeySql): string {

@@ -5,6 +5,7 @@
  */
 import type { Transaction } from "kysely";
 import type { IREntity } from "../../compiler/ir/index.ts";
+import { fieldReadCondition } from "../policy/field-policies.ts";
 import { readFilter } from "../records/access.ts";
 import { entityNamed, idScalar } from "../records/record-fields.ts";
 import { relationJoin, type RelationJoin } from "../records/relations.ts";
@@ -61,7 +62,9 @@ export async function requireParent(trx: Transaction<any>, ctx: RequestContext, 
   if (!(rows[0] as { found?: boolean } | undefined)?.found) throw notFound(`no ${scope.parent.name} with id ${scope.text}`);
 }
 
+/** The parent is readable, and so is its relation field (a related list under a field read policy the caller fails is a 404). */
 function parentVisible(q: SqlBuilder, ctx: RequestContext, scope: ResolvedScope, id: string): string {
   const parent = scope.parent;
-  return `exists (select 1 from ${ident(parent.table)} "p1" where ${and([`${columnOf("p1", "id")} = ${id}`, readFilter(q, ctx, parent, "p1")])})`;
+  const field = fieldReadCondition(q, ctx, parent, scope.join.field.name, "p1");
+  return `exists (select 1 from ${ident(parent.table)} "p1" where ${and([`${columnOf("p1", "id")} = ${id}`, readFilter(q, ctx, parent, "p1"), field])})`;
 }

@@ -8,6 +8,7 @@ import { withRequestTransaction } from "../db/request-transaction.ts";
 import type { Transaction } from "kysely";
 import type { Identity, RequestContext } from "../server/context.ts";
 import { badRequest, forbidden } from "../server/errors.ts";
+import { simplifyForIdentity } from "../policy/decide.ts";
 import { and, columnOf, type SqlBuilder } from "./sql-builder.ts";
 
 /**
@@ -42,13 +43,16 @@ export function requireReadPolicy(entity: IREntity): void {
  * Throws 400 without a tenant and 403 without a read policy.
  *
  * @example
- *   readFilter(q, ctx, invoice, "t0") // '("t0"."tenant_id" = $1::uuid) and ($2::boolean)'
+ *   readFilter(q, ctx, invoice, "t0") // '("t0"."tenant_id" = $1::uuid) and ("t0"."owner" = $2::uuid)'
  */
 export function readFilter(q: SqlBuilder, ctx: RequestContext, entity: IREntity, alias: string): string {
   requireReadPolicy(entity);
   const tenant = tenantFilter(q, ctx, entity, alias);
-  const policy = q.condition(entity.policies.read!.ast, { ir: ctx.ir, entity: entity.name, row: alias, mode: "parameters", variables: policyVariables(ctx.identity) });
-  return and([tenant, policy]);
+  // Role tests are decided here, not in SQL: the planner sees only what the row decides.
+  const policy = simplifyForIdentity(ctx.ir, entity, entity.policies.read!, ctx.identity);
+  if (policy === false) return "false";
+  const condition = policy === true ? undefined : q.condition(policy, { ir: ctx.ir, entity: entity.name, row: alias, mode: "parameters", variables: policyVariables(ctx.identity) });
+  return and([tenant, condition]);
 }
 
 /**

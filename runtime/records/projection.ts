@@ -2,12 +2,13 @@
  * The SELECT list of a record: every stored column aliased to its field name, virtual computed
  * fields as SQL (the expression lowering, on the same row alias), polymorphic refs as type + id.
  */
-import { analyzeExpression } from "../../compiler/generators/sql/expr/index.ts";
+import { analyzeExpression, type ExprAst as IRExpressionAst, type VisibleRows } from "../../compiler/generators/sql/expr/index.ts";
 import type { IR, IREntity } from "../../compiler/ir/index.ts";
 import type { RequestContext } from "../server/context.ts";
-import { fieldAccess, fieldReadPolicy, hasFieldReadPolicies, readMarker } from "../policy/field-policies.ts";
+import { fieldAccess, fieldReadCondition, hasFieldReadPolicies, readMarker } from "../policy/field-policies.ts";
+import { decideForIdentity } from "../policy/decide.ts";
 import { policyVariables } from "./access.ts";
-import { recordFields, type RecordField } from "./record-fields.ts";
+import { entityNamed, recordFields, type RecordField } from "./record-fields.ts";
 import { columnOf, ident, type SqlBuilder } from "./sql-builder.ts";
 
 /** The alias of a polymorphic ref's type column, and of a money field's currency column. */
@@ -25,8 +26,16 @@ export const currencyAlias = (name: string) => `${name}__currency`;
 export function fieldValueSql(q: SqlBuilder, ctx: Pick<RequestContext, "ir" | "identity">, entity: IREntity, field: RecordField, alias: string): string {
   if (field.source !== "virtual") return columnOf(alias, field.column);
   const { computed, type, precision, scale } = field.field;
-  const sql = q.expression(computed!.ast, { ir: ctx.ir, entity: entity.name, row: alias, mode: "parameters", variables: policyVariables(ctx.identity) });
+  const sql = q.expression(computed!.ast, { ir: ctx.ir, entity: entity.name, row: alias, mode: "parameters", variables: policyVariables(ctx.identity), visibleRows: visibleRowsFor(ctx) });
   return type === "decimal" || type === "money" ? `(${sql})::numeric(${precision ?? 18},${scale ?? 2})` : sql;
+}
+
+/**
+ * Related rows as the caller may read them, for values shown to the caller: `sum(lines.total)` counts
+ * only the lines they may read. A read policy that does not read the row is decided here, once.
+ */
+export function visibleRowsFor(ctx: Pick<RequestContext, "ir" | "identity">): VisibleRows {
+  return { decide: (name) => { const target = entityNamed(ctx.ir, name); return decideForIdentity(ctx.ir, target, target.policies.read, ctx.identity); } };
 }
 
 /** Full select lists already lowered, by alias and parameter offset: the same for every request. */
@@ -48,7 +57,7 @@ export interface SelectOptions {
  * a marker column (`email__read`) that `recordJson` drops the key by.
  */
 export function selectList(q: SqlBuilder, ctx: Pick<RequestContext, "ir" | "identity">, entity: IREntity, alias: string, only?: ReadonlySet<string>, options: SelectOptions = {}): string {
-  if (only || options.unmasked || hasFieldReadPolicies(entity) || !readsNoVariables(ctx.ir, entity)) return buildList(q, ctx, entity, alias, only, options);
+  if (only || options.unmasked || hasFieldReadPolicies(ctx.ir, entity) || !readsNoVariables(ctx.ir, entity)) return buildList(q, ctx, entity, alias, only, options);
   // Lowering the virtual fields is most of the cost of a small read: do it once per offset.
   let cache = listCache.get(entity);
   if (!cache) listCache.set(entity, (cache = new Map()));
@@ -64,11 +73,18 @@ export function selectList(q: SqlBuilder, ctx: Pick<RequestContext, "ir" | "iden
   return sql;
 }
 
-/** Whether the virtual fields read no `user`/`tenant`: their SQL and parameters are then the same for everyone. */
+/**
+ * Whether the virtual fields read no `user`/`tenant` and no related rows (which carry the caller's
+ * read policies): their SQL and parameters are then the same for everyone.
+ */
 function readsNoVariables(ir: IR, entity: IREntity): boolean {
   let result = fixed.get(entity);
   if (result === undefined) {
-    result = entity.fields.every((f) => f.storage !== "virtual" || !f.computed || analyzeExpression(f.computed.ast, { ir, entity: entity.name }).variables.length === 0);
+    const sameForAll = (ast: IRExpressionAst) => {
+      const analysis = analyzeExpression(ast, { ir, entity: entity.name });
+      return analysis.variables.length === 0 && analysis.relations.length === 0;
+    };
+    result = entity.fields.every((f) => f.storage !== "virtual" || !f.computed || sameForAll(f.computed.ast));
     fixed.set(entity, result);
   }
   return result;
@@ -84,7 +100,7 @@ function buildList(q: SqlBuilder, ctx: Pick<RequestContext, "ir" | "identity">, 
     let guard = (sql: string) => sql;
     if (access === "hidden") items.push(`false as ${ident(readMarker(field.name))}`);
     if (access === "row") {
-      const condition = `coalesce((${q.condition(fieldReadPolicy(entity, field.name)!.ast, { ir: ctx.ir, entity: entity.name, row: alias, mode: "parameters", variables: policyVariables(ctx.identity) })}), false)`;
+      const condition = fieldReadCondition(q, ctx, entity, field.name, alias)!;
       items.push(`${condition} as ${ident(readMarker(field.name))}`);
       if (!options.unmasked) guard = (sql) => `case when ${condition} then ${sql} end`;
     }

@@ -4,6 +4,7 @@ import { clientAddress } from "../auth/client-address.ts";
 import type { AuthServerOptions } from "../auth/options.ts";
 import { countsAgainstQuota, hitQuotas, type QuotaHeaders } from "../auth/quotas.ts";
 import type { EventBus, Identity, RequestContext, ServerOptions } from "./context.ts";
+import { DEFAULT_MAX_UPLOAD_BYTES, UPLOAD_PATH, type FilesServerOptions } from "../files/options.ts";
 import { DOCS_HTML, docsAsset } from "./docs-page.ts";
 import { badRequest, notFound, payloadTooLarge, problemResponse } from "./errors.ts";
 import { resolveIdentity } from "./identity.ts";
@@ -40,7 +41,7 @@ const DEFAULT_MAX_BODY = 1024 * 1024;
  *   const server = buildServer(ir, { database }, parts);
  *   const response = await server.app.handle(new Request("http://localhost/api/invoices"));
  */
-export function buildServer(ir: IR, options: ServerOptions & AuthServerOptions, parts: ServerParts): WeaveServer {
+export function buildServer(ir: IR, options: ServerOptions & AuthServerOptions & FilesServerOptions, parts: ServerParts): WeaveServer {
   const production = options.production ?? process.env.NODE_ENV === "production";
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   // Once per request: the quota check and the handler both need it.
@@ -61,7 +62,7 @@ export function buildServer(ir: IR, options: ServerOptions & AuthServerOptions, 
   // Plugins first: the ops plugin times and logs every request, including those refused below.
   for (const plugin of parts.plugins ?? []) app.use(plugin);
   app
-    .onRequest(({ request }) => checkBodySize(request, maxBody))
+    .onRequest(({ request }) => checkBodySize(request, isUpload(request) ? (options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES) + UPLOAD_OVERHEAD : maxBody))
     .onError(({ code, error, request }) => withHeaders(problemResponse(toWeaveError(code, error), requestIdOf(request), new URL(request.url).pathname, production), quotaHeaders.get(request)))
     .onBeforeHandle(async ({ request, server, set }) => {
       const quotas = ir.app.quotas;
@@ -80,6 +81,10 @@ export function buildServer(ir: IR, options: ServerOptions & AuthServerOptions, 
   parts.routes(app, contextFor);
   return { app, events: parts.events, ir, close: () => options.database.close() };
 }
+
+/** File uploads have their own, larger limit (runtime/files checks each field's maxSize). */
+const UPLOAD_OVERHEAD = 64 * 1024;
+const isUpload = (request: Request) => request.method === "POST" && new URL(request.url).pathname === UPLOAD_PATH;
 
 function checkBodySize(request: Request, max: number): void {
   const length = Number(request.headers.get("content-length") ?? 0);

@@ -1,5 +1,6 @@
 import type { IR } from "../../compiler/ir/index.ts";
 import { authenticate } from "../auth/authenticate.ts";
+import { sessionTenant } from "../auth/current-tenant.ts";
 import { membershipRoles } from "../auth/users.ts";
 import type { Identity, ServerOptions } from "./context.ts";
 import { badRequest, forbidden, unauthorized } from "./errors.ts";
@@ -15,7 +16,8 @@ const DEV_HEADERS = ["x-weave-user", "x-weave-roles", "x-weave-tenant-roles"];
  * - a Bearer API token or the `weave_session` cookie (runtime/auth): the user and their app-wide
  *   roles; a tenant named by the tenancy header must be one the user is a member of, and the
  *   membership's roles become `tenantRoles`; naming another tenant is a 403 (anonymous: 401), so
- *   no tenant's data is reachable without a membership;
+ *   no tenant's data is reachable without a membership. Without the header, a session uses its
+ *   tenant (the `weave_tenant` cookie) while the user is still a member of it;
  * - nothing: anonymous, and (outside dev mode) without a tenant.
  *
  * Malformed values are a 400, never ignored.
@@ -63,7 +65,11 @@ async function fromRequest(request: Request, ir: IR, options: ServerOptions): Pr
     return { userId: null, roles: [], tenantId, tenantRoles: [] };
   }
   const userId = who.user.id;
-  if (tenantId === null) return { userId, roles: [...who.user.roles], tenantId: null, tenantRoles: [] };
+  if (tenantId === null) {
+    // No header: the session's tenant, if it has one and the user is still a member (tokens use the header).
+    const chosen = ir.app.tenancy.enabled && who.via === "session" ? await sessionTenant(request, db, userId) : undefined;
+    return { userId, roles: [...who.user.roles], tenantId: chosen?.tenantId ?? null, tenantRoles: chosen?.roles ?? [] };
+  }
   const tenantRoles = await membershipRoles(db, tenantId, userId);
   if (!tenantRoles) throw forbidden("you are not a member of this tenant");
   return { userId, roles: [...who.user.roles], tenantId, tenantRoles };

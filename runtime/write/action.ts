@@ -11,7 +11,8 @@ import { holds } from "./checks.ts";
 import { eventTenant } from "./common.ts";
 import { actionOf, camelName, entityOf } from "./model.ts";
 import { loadFunction } from "./modules.ts";
-import { currentRecord, lockRecord, validId } from "./rows.ts";
+import { recordRef } from "../records/record-ref.ts";
+import { currentRecord, lockRecord, validRef } from "./rows.ts";
 import { runWrite, type WriteResult, type WriteSession } from "./session.ts";
 
 type Action = IREntity["actions"][number];
@@ -62,7 +63,7 @@ export async function runAction(ctx: RequestContext, entityName: string, actionN
   const input = actionDefaults(action, body);
   return runWrite(ctx, idempotency, async (s) => {
     const record = id === undefined ? null : await lockRecord(s, entity, id);
-    const recordId = record ? String(record.id) : undefined;
+    const recordId = record ? recordRef(entity, record) : undefined;
     const policies = actionPolicies(entity, action);
     if (!policies || !(await holds(s, entity, policies, recordId, { action: action.name, input }))) throw forbidden(`you may not ${action.name} ${record ? `this ${entity.label.toLowerCase()}` : entity.plural.toLowerCase()}`);
     if (!action.handler) throw notImplemented("action has no handler");
@@ -81,6 +82,6 @@ export async function runAction(ctx: RequestContext, entityName: string, actionN
 /** The record an entity output names (by id, or a record with an id) as record JSON, read in the transaction. */
 async function outputRecord(s: WriteSession, target: IREntity, output: unknown): Promise<RecordJson | null> {
   const id = typeof output === "string" || typeof output === "number" ? String(output) : typeof output === "object" && output !== null && "id" in output ? String((output as { id: unknown }).id) : undefined;
-  if (id === undefined || validId(target, id) === undefined) return (output as RecordJson | null | undefined) ?? null;
+  if (id === undefined || target.id === "none" || !validRef(s.ctx.ir, target, id)) return (output as RecordJson | null | undefined) ?? null;
   return currentRecord(s, target, id);
 }

@@ -4,9 +4,9 @@
  */
 import { analyzeExpression } from "../../compiler/generators/sql/expr/index.ts";
 import type { IREntity, IRExpression } from "../../compiler/ir/index.ts";
-import { columnOf, ident, SqlBuilder, type LowerContext } from "../records/sql-builder.ts";
+import { ident, SqlBuilder, type LowerContext } from "../records/sql-builder.ts";
 import { unprocessable, type ProblemItem } from "../server/errors.ts";
-import { idParam } from "./rows.ts";
+import { rowCondition } from "./rows.ts";
 import type { WriteSession } from "./session.ts";
 
 /** Extra context of an action's `allow`: its name (for the types of `input`) and the input. */
@@ -29,7 +29,7 @@ export async function holds(s: WriteSession, entity: IREntity, expressions: read
   const q = new SqlBuilder();
   const ctx = lowerContext(s, entity, scope);
   const condition = present.map((e) => `coalesce((${q.condition(e.ast, ctx)}), false)`).join(" and ");
-  const from = id === undefined ? "" : ` from ${ident(entity.table)} ${ident("t0")} where ${columnOf("t0", "id")} = ${idParam(q, entity, id)}`;
+  const from = id === undefined ? "" : ` from ${ident(entity.table)} ${ident("t0")} where ${rowCondition(q, s, entity, id)}`;
   const { rows } = await s.trx.executeQuery<{ ok: boolean }>(q.compile(`select (${condition}) as ok${from}`));
   return rows[0]?.ok === true;
 }
@@ -56,7 +56,7 @@ export async function checkRules(s: WriteSession, entity: IREntity, id: string):
     const test = rule.when ? `case when (${q.condition(rule.when.ast, ctx)}) then ${check} else true end` : check;
     return `(${test}) as ${ident(`r${i}`)}`;
   });
-  const text = `select ${items.join(", ")} from ${ident(entity.table)} ${ident("t0")} where ${columnOf("t0", "id")} = ${idParam(q, entity, id)}`;
+  const text = `select ${items.join(", ")} from ${ident(entity.table)} ${ident("t0")} where ${rowCondition(q, s, entity, id)}`;
   const { rows } = await s.trx.executeQuery<Record<string, boolean>>(q.compile(text));
   const row = rows[0] ?? {};
   const broken = entity.rules.filter((_, i) => row[`r${i}`] !== true);

@@ -5,7 +5,7 @@ import { checkFieldWrites } from "../policy/field-writes.ts";
 import { requireTenant } from "../records/access.ts";
 import { visibleRecord } from "../records/record-json.ts";
 import type { RequestContext } from "../server/context.ts";
-import { forbidden, methodNotAllowed } from "../server/errors.ts";
+import { forbidden } from "../server/errors.ts";
 import { checkRules, holds, readsRecord } from "./checks.ts";
 import { eventTenant, eventType, hook } from "./common.ts";
 import { hooksOf } from "./hooks.ts";
@@ -34,7 +34,6 @@ export interface CreateOptions {
 export async function createRecord(ctx: RequestContext, entityName: string, body: Readonly<Record<string, unknown>>, options: CreateOptions = {}): Promise<WriteResult> {
   const entity = entityOf(ctx.ir, entityName);
   requireTenant(ctx, entity);
-  if (entity.id === "none") throw methodNotAllowed(`${entity.name} has no id: its records are written through their relations`);
   const idempotency = options.idempotencyKey === undefined ? undefined : { key: options.idempotencyKey, request: `POST /api/${collectionSegment(entity)}`, body };
   return runWrite(ctx, idempotency, async (s) => {
     const denied = () => forbidden(`you may not create ${entity.plural.toLowerCase()}`);
@@ -55,6 +54,6 @@ export async function createRecord(ctx: RequestContext, entityName: string, body
     if (hooksOf(entity).afterPersist) record = await currentRecord(s, entity, id);
     s.audit({ action: "create", entity: entity.name, recordId: id, changes: auditChanges(entity, null, record) });
     s.emit({ type: eventType(entity, "created"), entity: entity.name, id, tenantId: eventTenant(s, entity), data: { version: record.version } });
-    return { status: 201, body: visibleRecord(record), headers: { ...recordHeaders(record), location: `/api/${collectionSegment(entity)}/${id}` } };
+    return { status: 201, body: visibleRecord(record), headers: { ...recordHeaders(record), location: `/api/${collectionSegment(entity)}/${entity.id === "none" ? "by-key/" : ""}${id}` } };
   });
 }

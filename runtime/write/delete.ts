@@ -1,5 +1,6 @@
 import { auditChanges } from "../audit/diff.ts";
 import { requireTenant } from "../records/access.ts";
+import { recordRef } from "../records/record-ref.ts";
 import type { RequestContext } from "../server/context.ts";
 import { forbidden } from "../server/errors.ts";
 import { holds } from "./checks.ts";
@@ -23,7 +24,7 @@ export async function deleteRecord(ctx: RequestContext, entityName: string, id: 
   requireTenant(ctx, entity);
   return runWrite(ctx, undefined, async (s) => {
     const before = await lockRecord(s, entity, id);
-    const recordId = String(before.id);
+    const recordId = recordRef(entity, before);
     if (!(await holds(s, entity, [entity.policies.delete], recordId))) throw forbidden(`you may not delete this ${entity.label.toLowerCase()}`);
     checkVersion(before, options.ifMatch, undefined);
     await hook(s, entity, "beforePersist", "delete", {}, before);

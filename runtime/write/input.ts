@@ -19,10 +19,11 @@ export interface ColumnValue {
   readonly cast: string;
 }
 
-export type WriteKind = "create" | "update";
+/** `seed`: seed data (runtime/seed), which may also set states and read-only fields directly. */
+export type WriteKind = "create" | "update" | "seed";
 
 /** System fields a body may carry: the id of a new record (uuid ids), the version it was read at (PATCH). */
-const ALLOWED_SYSTEM: Readonly<Record<WriteKind, readonly string[]>> = { create: ["id"], update: ["version"] };
+const ALLOWED_SYSTEM: Readonly<Record<WriteKind, readonly string[]>> = { create: ["id"], update: ["version"], seed: ["id"] };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
@@ -84,6 +85,8 @@ function sealed(entity: IREntity, field: IRField, value: ColumnValue): ColumnVal
 /** Why a field cannot be written in this request, if it cannot. */
 function notWritable(entity: IREntity, field: IRField, kind: WriteKind, value: unknown): string | undefined {
   if (field.computed) return `${field.name} is computed`;
+  // Seed data describes records as they are, not how they got there: no transitions to replay.
+  if (kind === "seed") return undefined;
   if (field.type === "state") {
     const machine = entity.states.find((m) => m.field === field.name);
     const transitions = machine?.transitions.map((t) => t.name) ?? [];

@@ -3,40 +3,45 @@
  * tenant and `read` policy filter as any read (a record the caller cannot see is a 404), locked
  * `FOR UPDATE` so concurrent writes to it queue up.
  */
-import type { IREntity } from "../../compiler/ir/index.ts";
+import type { IR, IREntity } from "../../compiler/ir/index.ts";
 import { readRecord } from "../query/get-record.ts";
 import { readFilter } from "../records/access.ts";
 import { selectList } from "../records/projection.ts";
 import { recordJson, type RecordJson } from "../records/record-json.ts";
-import { columnOf, ident, SqlBuilder } from "../records/sql-builder.ts";
+import { refCondition, refMatch } from "../records/record-ref.ts";
+import { ident, SqlBuilder } from "../records/sql-builder.ts";
 import { notFound } from "../server/errors.ts";
 import type { WriteSession } from "./session.ts";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** An id as its column's SQL type wants it, or undefined when no record can have it. */
-export function validId(entity: IREntity, id: string): string | undefined {
-  if (entity.id === "uuid") return UUID.test(id) ? id.toLowerCase() : undefined;
-  if (entity.id === "serial") return /^[0-9]{1,19}$/.test(id) ? id : undefined;
-  return undefined;
-}
-
-/** `$n::uuid` (or bigint) for an id. */
-export const idParam = (q: SqlBuilder, entity: IREntity, id: string): string => q.param(id, entity.id === "serial" ? "bigint" : "uuid");
+/** Whether some record could have this reference (an id, or key values for `id: none`). */
+export const validRef = (ir: IR, entity: IREntity, ref: string): boolean => refMatch(ir, entity, ref) !== undefined;
 
 /**
- * The record `id` of `entity` as record JSON, locked for the rest of the transaction; a 404 when
- * it does not exist or the caller may not read it.
+ * The condition naming the record `ref` on row `alias`; the caller checked the reference (a
+ * malformed one is a bug here).
+ *
+ * @example rowCondition(q, s, invoice, id) // '"t0"."id" = $1::uuid'
+ */
+export function rowCondition(q: SqlBuilder, s: WriteSession, entity: IREntity, ref: string, alias = "t0"): string {
+  const condition = refCondition(q, s.ctx.ir, entity, ref, alias);
+  if (condition === undefined) throw new Error(`weave: ${ref} names no ${entity.name}`);
+  return condition;
+}
+
+/**
+ * The record `id` of `entity` (its reference: the id, or the key values of an `id: none` entity)
+ * as record JSON, locked for the rest of the transaction; a 404 when it does not exist or the
+ * caller may not read it.
  *
  * @example const before = await lockRecord(s, invoice, id); // { id, number, status: "draft", version: 3, ... }
  */
 export async function lockRecord(s: WriteSession, entity: IREntity, id: string): Promise<RecordJson> {
-  const valid = validId(entity, id);
-  if (valid === undefined) throw notFound(`no ${entity.label.toLowerCase()} ${id}`);
   const q = new SqlBuilder();
+  const row = refCondition(q, s.ctx.ir, entity, id, "t0");
+  if (row === undefined) throw notFound(`no ${entity.label.toLowerCase()} ${id}`);
   const list = selectList(q, s.ctx, entity, "t0", undefined, { unmasked: true });
   const filter = readFilter(q, s.ctx, entity, "t0");
-  const text = `select ${list} from ${ident(entity.table)} ${ident("t0")} where ${columnOf("t0", "id")} = ${idParam(q, entity, valid)} and (${filter}) for update of ${ident("t0")}`;
+  const text = `select ${list} from ${ident(entity.table)} ${ident("t0")} where ${row} and (${filter}) for update of ${ident("t0")}`;
   const { rows } = await s.trx.executeQuery<Record<string, unknown>>(q.compile(text));
   if (!rows[0]) throw notFound(`no ${entity.label.toLowerCase()} ${id}`);
   return recordJson(entity, rows[0], undefined, { unmasked: true });
@@ -48,7 +53,8 @@ export async function lockRecord(s: WriteSession, entity: IREntity, id: string):
  * what it wrote).
  */
 export async function currentRecord(s: WriteSession, entity: IREntity, id: string): Promise<RecordJson> {
-  const record = await readRecord(s.trx, s.ctx, entity.name, { id }, { policy: false, unmasked: true });
+  const match = refMatch(s.ctx.ir, entity, id);
+  const record = match && (await readRecord(s.trx, s.ctx, entity.name, match, { policy: false, unmasked: true }));
   if (!record) throw new Error(`weave: ${entity.name} ${id} vanished inside its own transaction`);
   return record;
 }

@@ -6,17 +6,21 @@
 import type { IREntity } from "../../compiler/ir/index.ts";
 import { columnOf, ident, SqlBuilder } from "../records/sql-builder.ts";
 import type { ColumnValue } from "./input.ts";
-import { idParam } from "./rows.ts";
+import { keyRef } from "../records/record-ref.ts";
+import { rowCondition } from "./rows.ts";
 import type { WriteSession } from "./session.ts";
 
-/** Inserts a row and returns its id (as text). */
+/** Inserts a row and returns its reference: the id (as text), or the key values of an `id: none` entity (record-ref.ts). */
 export async function insertRow(s: WriteSession, entity: IREntity, columns: readonly ColumnValue[]): Promise<string> {
   const q = new SqlBuilder();
   const names = columns.map((c) => ident(c.column)).join(", ");
   const values = columns.map((c) => q.param(c.value, c.cast)).join(", ");
   const body = columns.length === 0 ? "default values" : `(${names}) values (${values})`;
-  const { rows } = await s.trx.executeQuery<{ id: unknown }>(q.compile(`insert into ${ident(entity.table)} ${body} returning ${ident("id")}::text as ${ident("id")}`));
-  return String(rows[0]!.id);
+  const keys = entity.id === "none" ? entity.key.map((name) => entity.fields.find((f) => f.name === name)!.column!) : ["id"];
+  const returning = keys.map((column, i) => `${ident(column)}::text as ${ident(`k${i}`)}`).join(", ");
+  const { rows } = await s.trx.executeQuery<Record<string, string>>(q.compile(`insert into ${ident(entity.table)} ${body} returning ${returning}`));
+  const values_ = keys.map((_, i) => String(rows[0]![`k${i}`]));
+  return entity.id === "none" ? keyRef(values_) : values_[0]!;
 }
 
 /**
@@ -31,11 +35,11 @@ export async function updateRow(s: WriteSession, entity: IREntity, id: string, c
     `${ident("updated_at")} = now()`,
     `${ident("updated_by")} = ${q.param(s.ctx.identity.userId, "uuid")}`,
   ];
-  await s.trx.executeQuery(q.compile(`update ${ident(entity.table)} as ${ident("t0")} set ${assignments.join(", ")} where ${columnOf("t0", "id")} = ${idParam(q, entity, id)}`));
+  await s.trx.executeQuery(q.compile(`update ${ident(entity.table)} as ${ident("t0")} set ${assignments.join(", ")} where ${rowCondition(q, s, entity, id)}`));
 }
 
 /** Deletes the row. */
 export async function deleteRow(s: WriteSession, entity: IREntity, id: string): Promise<void> {
   const q = new SqlBuilder();
-  await s.trx.executeQuery(q.compile(`delete from ${ident(entity.table)} as ${ident("t0")} where ${columnOf("t0", "id")} = ${idParam(q, entity, id)}`));
+  await s.trx.executeQuery(q.compile(`delete from ${ident(entity.table)} as ${ident("t0")} where ${rowCondition(q, s, entity, id)}`));
 }

@@ -6,6 +6,7 @@ import { sealColumn } from "../crypto/fields.ts";
 import { transitionPolicies } from "../policy/operation-policies.ts";
 import { requireTenant } from "../records/access.ts";
 import { visibleRecord } from "../records/record-json.ts";
+import { recordRef } from "../records/record-ref.ts";
 import { recordField, type RecordField } from "../records/record-fields.ts";
 import { columnOf, ident, SqlBuilder } from "../records/sql-builder.ts";
 import type { RequestContext } from "../server/context.ts";
@@ -15,7 +16,7 @@ import { eventTenant, eventType, hook } from "./common.ts";
 import { hooksOf } from "./hooks.ts";
 import { entityOf, transitionOf } from "./model.ts";
 import type { ColumnValue } from "./input.ts";
-import { currentRecord, idParam, lockRecord } from "./rows.ts";
+import { currentRecord, lockRecord, rowCondition } from "./rows.ts";
 import { runWrite, type WriteResult, type WriteSession } from "./session.ts";
 import { updateRow } from "./statements.ts";
 import { checkVersion, recordHeaders } from "./versions.ts";
@@ -51,7 +52,7 @@ export async function runTransition(ctx: RequestContext, entityName: string, id:
   const idempotency = options.idempotencyKey === undefined ? undefined : { key: options.idempotencyKey, request: `POST /api/${collectionSegment(entity)}/${id}/transitions/${transition.name}`, body };
   return runWrite(ctx, idempotency, async (s) => {
     const before = await lockRecord(s, entity, id);
-    const recordId = String(before.id);
+    const recordId = recordRef(entity, before);
     if (!(await allowed(s, entity, transition, recordId))) throw forbidden(`you may not ${transition.name} this ${entity.label.toLowerCase()}`);
     checkVersion(before, options.ifMatch, body.version);
     const from = before[machine.field] as string | null;
@@ -111,7 +112,7 @@ async function applyTransition(s: WriteSession, entity: IREntity, id: string, st
 async function sealedEffect(s: WriteSession, entity: IREntity, id: string, field: RecordField & { source: "column" }, ast: ExprAst): Promise<ColumnValue> {
   const q = new SqlBuilder();
   const value = `((${q.expression(ast, lowerContext(s, entity))})::${field.scalar.cast})::text`;
-  const { rows } = await s.trx.executeQuery<{ v: string | null }>(q.compile(`select ${value} as v from ${ident(entity.table)} as ${ident("t0")} where ${columnOf("t0", "id")} = ${idParam(q, entity, id)}`));
+  const { rows } = await s.trx.executeQuery<{ v: string | null }>(q.compile(`select ${value} as v from ${ident(entity.table)} as ${ident("t0")} where ${rowCondition(q, s, entity, id)}`));
   const text = rows[0]?.v ?? null;
   const parsed = text === null ? null : field.scalar.kind === "int" ? Number(text) : field.scalar.kind === "boolean" ? text === "true" : text;
   return { column: field.column, value: sealColumn(entity, field.field, parsed, { json: field.scalar.kind === "json" }), cast: "text" };

@@ -2,6 +2,7 @@ import { auditChanges } from "../audit/diff.ts";
 import { checkFieldWrites } from "../policy/field-writes.ts";
 import { requireTenant } from "../records/access.ts";
 import { visibleRecord } from "../records/record-json.ts";
+import { recordRef } from "../records/record-ref.ts";
 import type { RequestContext } from "../server/context.ts";
 import { forbidden } from "../server/errors.ts";
 import { checkRules, holds } from "./checks.ts";
@@ -34,7 +35,7 @@ export async function updateRecord(ctx: RequestContext, entityName: string, id: 
   requireTenant(ctx, entity);
   return runWrite(ctx, undefined, async (s) => {
     const before = await lockRecord(s, entity, id);
-    const recordId = String(before.id);
+    const recordId = recordRef(entity, before);
     if (!(await holds(s, entity, [entity.policies.update], recordId))) throw forbidden(`you may not change this ${entity.label.toLowerCase()}`);
     checkVersion(before, options.ifMatch, body.version);
     await checkFieldWrites(s.trx, ctx, entity, withoutVersion(body), recordId);
