@@ -1,0 +1,69 @@
+/**
+ * Which element edits and shows each field type. Apps replace any widget with their own element
+ * (`registerWidget("money", "my-money-input")`) before the forms render; a widget is any
+ * form-associated custom element with `value`, `name`, `field` (the MetaField) and `readonly`.
+ */
+import type { MetaField } from "../client/index.ts";
+
+const DEFAULT_WIDGETS: Record<string, string> = {
+  string: "weave-input-text",
+  email: "weave-input-text",
+  url: "weave-input-text",
+  slug: "weave-input-text",
+  uuid: "weave-input-text",
+  text: "weave-input-textarea",
+  richtext: "weave-input-richtext",
+  int: "weave-input-number",
+  decimal: "weave-input-number",
+  money: "weave-input-money",
+  date: "weave-input-date",
+  datetime: "weave-input-date",
+  boolean: "weave-input-boolean",
+  enum: "weave-input-select",
+  state: "weave-input-select",
+  ref: "weave-input-reference",
+  one: "weave-input-reference",
+  "many-to-many": "weave-input-references",
+  json: "weave-input-json",
+  embedded: "weave-input-embedded",
+  file: "weave-input-file",
+};
+
+const overrides = new Map<string, string>();
+
+/**
+ * Uses `tagName` for every field of `type` (a field type such as `money`, or `Entity.field` for
+ * one field).
+ *
+ * @example registerWidget("money", "acme-money-input");
+ */
+export function registerWidget(type: string, tagName: string): void {
+  if (!tagName.includes("-")) throw new Error(`registerWidget: "${tagName}" is not a custom element name`);
+  overrides.set(type, tagName);
+}
+
+/** The element name for a field: a per-field override, a per-type one, then weave's own. */
+export function widgetTag(field: MetaField, entity?: string): string {
+  return (entity && overrides.get(`${entity}.${field.name}`)) ?? overrides.get(field.type) ?? DEFAULT_WIDGETS[field.type] ?? "weave-input-text";
+}
+
+const views = new Map<string, string>();
+
+/** The generated pieces an app may replace per entity. */
+export type ViewKind = "list" | "detail" | "form" | "kanban";
+
+/**
+ * Uses `tagName` instead of weave's element for one entity's list, detail, form or kanban; the
+ * element gets the same attributes (`entity`, `record-id`, …).
+ *
+ * @example registerView("Invoice", "detail", "acme-invoice-detail");
+ */
+export function registerView(entity: string, kind: ViewKind, tagName: string): void {
+  if (!tagName.includes("-")) throw new Error(`registerView: "${tagName}" is not a custom element name`);
+  views.set(`${entity}.${kind}`, tagName);
+}
+
+/** The element to render for an entity's view. */
+export function viewTag(entity: string, kind: ViewKind): string {
+  return views.get(`${entity}.${kind}`) ?? `weave-${kind}`;
+}

@@ -1,0 +1,77 @@
+/** What the Studio's panels get from `<weave-studio>`: texts, the model, and the edit calls. */
+import { html, nothing, type TemplateResult } from "lit";
+import type { EditOutcome, StudioDiagnostic, StudioEdit, StudioEntity, StudioModel } from "./studio-client.ts";
+import type { StudioText } from "./studio-texts.ts";
+
+/** An edit's outcome, or the reason the server refused it. */
+export type Outcome = EditOutcome | { readonly error: string };
+
+export interface PanelContext {
+  readonly t: (key: StudioText, params?: Record<string, string | number>) => string;
+  readonly model: StudioModel;
+  readonly entity: StudioEntity;
+  /** Runs the edit of form `form`; `force` writes despite errors. */
+  send(form: string, edit: StudioEdit, force?: boolean): void;
+  /** Checks an edit without writing (live diagnostics) under the key `key`. */
+  check(key: string, edit: StudioEdit): void;
+  outcome(key: string): Outcome | undefined;
+  /** Shows what `element` (`Invoice` or `Invoice.total`) generated. */
+  inspect(element: string): void;
+}
+
+/** Reads a form's named values as trimmed strings. */
+export function formValues(event: Event): Record<string, string> & { readonly form: HTMLFormElement } {
+  event.preventDefault();
+  const form = event.target as HTMLFormElement;
+  const values: Record<string, string> = {};
+  for (const [key, value] of new FormData(form)) values[key] = String(value).trim();
+  return Object.assign(values, { form });
+}
+
+/** `a, b ,c` -> ["a", "b", "c"] */
+export function names(text: string | undefined): string[] {
+  return (text ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+}
+
+/** A labelled input: `<label for>` and the control, ids scoped to the form. */
+export function labelled(id: string, label: string, control: TemplateResult): TemplateResult {
+  return html`<div class="control"><label for=${id}>${label}</label>${control}</div>`;
+}
+
+/** The outcome of the form's last edit, next to the form: the problems, and whether it was written. */
+export function outcomeView(ctx: PanelContext, key: string, retry?: () => void): TemplateResult {
+  const outcome = ctx.outcome(key);
+  return html`<div class="outcome" id="${key}-outcome" role="status" aria-live="polite" part="outcome">
+    ${outcome === undefined
+      ? nothing
+      : "error" in outcome
+        ? html`<p class="error">${outcome.error}</p>`
+        : html`${outcome.written ? html`<p class="ok">${ctx.t("written", { files: outcome.files.join(", ") })}</p>` : hasErrors(outcome.diagnostics) ? html`<p class="error">${ctx.t("notWritten")}</p>` : nothing}
+          ${diagnosticsList(outcome.diagnostics)}
+          ${!outcome.written && hasErrors(outcome.diagnostics) && retry ? html`<button type="button" class="danger" @click=${retry}>${ctx.t("writeAnyway")}</button>` : nothing}`}
+  </div>`;
+}
+
+export function diagnosticsList(diagnostics: readonly StudioDiagnostic[]): TemplateResult | typeof nothing {
+  if (diagnostics.length === 0) return nothing;
+  return html`<ul class="diagnostics" part="diagnostics">
+    ${diagnostics.map(
+      (d) => html`<li class=${d.severity} data-element=${d.element ? "true" : "false"}>
+        <span class="where">${d.file}:${d.line}:${d.column}</span> <code>${d.code}</code> ${d.message}${d.hint ? html` <span class="muted">(${d.hint})</span>` : nothing}
+      </li>`,
+    )}
+  </ul>`;
+}
+
+export function hasErrors(diagnostics: readonly StudioDiagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === "error");
+}
+
+/** True when the live check under `key` found an error in the edited element. */
+export function liveInvalid(ctx: PanelContext, key: string): boolean {
+  const outcome = ctx.outcome(key);
+  return outcome !== undefined && !("error" in outcome) && outcome.diagnostics.some((d) => d.severity === "error" && d.element);
+}

@@ -1,0 +1,16 @@
+/**
+ * Whether a MIME type is one a `file` field's `accept` list allows (`image/*` matches
+ * `image/png`). The same rule as the server's (runtime/files/accept.ts), for an early message.
+ *
+ * @example accepts(["image/*", "application/pdf"], "image/png") // true
+ */
+export function accepts(accept: readonly string[] | undefined, type: string): boolean {
+  if (!accept || accept.length === 0) return true;
+  const wanted = type.toLowerCase().split(";")[0]!.trim();
+  return accept.some((pattern) => {
+    const p = pattern.toLowerCase().trim();
+    if (p === "*/*" || p === "*") return true;
+    if (p.endsWith("/*")) return wanted.startsWith(p.slice(0, -1));
+    return wanted === p;
+  });
+}
