@@ -16,6 +16,11 @@ export interface Io {
   /** Absolute working directory: relative paths in arguments and output are relative to it. */
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /**
+   * Asks a person a question and resolves with their answer; absent when no terminal can answer
+   * (stdin is a pipe or a file), so commands that need a confirmation ask for a flag instead.
+   */
+  readonly ask?: (question: string) => Promise<string>;
 }
 
 /**
@@ -30,7 +35,18 @@ export function processIo(): Io {
     stderr: { write: (text) => void process.stderr.write(text), isTTY: process.stderr.isTTY === true },
     cwd: process.cwd(),
     env: process.env,
+    ...(process.stdin.isTTY ? { ask: askOnTerminal } : {}),
   };
+}
+
+async function askOnTerminal(question: string): Promise<string> {
+  const { createInterface } = await import("node:readline/promises");
+  const terminal = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return await terminal.question(question);
+  } finally {
+    terminal.close();
+  }
 }
 
 /** What `memoryIo` captured. */
@@ -47,7 +63,7 @@ export interface CapturedIo extends Io {
  * await main(["--version"], io);
  * io.out(); // "0.1.0\n"
  */
-export function memoryIo(options: { cwd?: string; env?: Record<string, string>; tty?: boolean } = {}): CapturedIo {
+export function memoryIo(options: { cwd?: string; env?: Record<string, string>; tty?: boolean; answers?: string[] } = {}): CapturedIo {
   const out: string[] = [];
   const err: string[] = [];
   const tty = options.tty ?? false;
@@ -56,6 +72,8 @@ export function memoryIo(options: { cwd?: string; env?: Record<string, string>; 
     stderr: { write: (text) => void err.push(text), isTTY: tty },
     cwd: options.cwd ?? process.cwd(),
     env: options.env ?? {},
+    // Each question is printed as a terminal would show it, then answered with the next answer.
+    ...(options.answers ? { ask: async (question: string) => (err.push(question), options.answers!.shift() ?? "") } : {}),
     out: () => out.join(""),
     err: () => err.join(""),
   };

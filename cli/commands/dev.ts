@@ -9,7 +9,7 @@ import type { PlanProblem } from "../../compiler/generators/sql/index.ts";
 import type { IR } from "../../compiler/ir/index.ts";
 import { jsonLines, textLines } from "../../runtime/ops/request-log.ts";
 import { appDir, displayPath } from "../app-dir.ts";
-import { defineCommand, ExitCode } from "../command.ts";
+import { defineCommand, ExitCode, type OptionValues } from "../command.ts";
 import { compileTimed } from "../compile.ts";
 import { useColor } from "../format/ansi.ts";
 import { pretty } from "../format/pretty.ts";
@@ -19,9 +19,24 @@ import { isDatabaseError, type OpenedDatabase } from "../serve/database.ts";
 import { type DevMigration, DevStepFailure, migrateDevelopment } from "../serve/dev-database.ts";
 import { resolvePort } from "../serve/port.ts";
 import { seedWhenEmpty } from "../serve/seed.ts";
-import { startServing } from "../serve/start-app.ts";
+import { type StartOptions, startServing } from "../serve/start-app.ts";
+import { createDevChannel } from "../../runtime/ui/dev-channel.ts";
+import { createReloader } from "../dev/hot-reload.ts";
+import { watchSpec } from "../dev/watch.ts";
+import { createStudio, registerStudioRoutes } from "../studio/routes.ts";
 
 const LABEL = "weave dev";
+
+/** The options of `weave dev`, which `weave studio` shares. */
+export const DEV_OPTIONS = {
+  port: { type: "string", value: "<n>", description: "Port to listen on (default: $PORT, else 3000; 0 picks a free one)" },
+  host: { type: "string", value: "<host>", description: "Address to listen on", default: "localhost" },
+  url: { type: "string", value: "<url>", description: "Postgres URL (default: $DATABASE_URL, else the embedded PGlite)" },
+  "allow-destructive": { type: "boolean", description: "Apply drops and narrowing type changes to the development database" },
+  "no-watch": { type: "boolean", description: "Do not reload when the spec changes" },
+} as const;
+
+type DevValues = OptionValues<typeof DEV_OPTIONS>;
 
 export const dev = defineCommand({
   name: "dev",
@@ -34,37 +49,63 @@ export const dev = defineCommand({
     "brought to the current model directly, without migration files: from the model it was last",
     "brought to by weave dev, else from the last migration applied, else from empty. Destructive",
     "changes (drops, narrowing types) are refused unless --allow-destructive is given.",
+    "A database without users, tenants or records is then seeded from seed/*.yaml (see 'weave seed').",
     "Requests may name a user and roles with X-Weave-User, X-Weave-Roles and X-Weave-Tenant-Roles.",
     "Request logs go to stdout (short lines at a terminal, else JSON lines); /health, /ready and",
     "/metrics are served beside the API. SIGTERM or Ctrl-C stops it after the requests in flight finish.",
   ].join("\n"),
   args: [{ name: "dir", description: "App folder holding weave.yaml (default: .)" }],
-  options: {
-    port: { type: "string", value: "<n>", description: "Port to listen on (default: $PORT, else 3000; 0 picks a free one)" },
-    host: { type: "string", value: "<host>", description: "Address to listen on", default: "localhost" },
-    url: { type: "string", value: "<url>", description: "Postgres URL (default: $DATABASE_URL, else the embedded PGlite)" },
-    "allow-destructive": { type: "boolean", description: "Apply drops and narrowing type changes to the development database" },
-  },
-  async run({ values, positionals }, io) {
-    const dir = appDir(positionals[0] ?? ".", io.cwd);
-    const port = resolvePort(values.port, io.env);
-    const ir = await compileOrReport(dir, io);
-    if (!ir) return ExitCode.problems;
-
-    return startServing({
-      label: LABEL,
-      ir,
-      dir,
-      url: values.url,
-      port,
-      hostname: values.host ?? "localhost",
-      io,
-      prepare: (opened) => prepareDatabase(opened, ir, dir, values["allow-destructive"], io),
-      server: { devIdentity: true, log: requestLog(io) },
-      what: (opened) => `${ir.app.name} from ${displayPath(dir, io.cwd)} on ${opened.described}`,
-    });
-  },
+  options: DEV_OPTIONS,
+  run: ({ values, positionals }, io) => serveDevelopment(values, positionals[0], io),
 });
+
+/**
+ * `weave dev`, and `weave studio` with `onServing` (told the server's URL once it serves). The
+ * Studio's routes (cli/studio/) are mounted in both.
+ *
+ * @example return serveDevelopment(values, positionals[0], io, (url) => io.stderr.write(`${url}/app/_studio\n`));
+ */
+export async function serveDevelopment(values: DevValues, dirArg: string | undefined, io: Io, onServing?: (url: string) => void): Promise<number> {
+  const dir = appDir(dirArg ?? ".", io.cwd);
+  const port = resolvePort(values.port, io.env);
+  const ir = await compileOrReport(dir, io);
+  if (!ir) return ExitCode.problems;
+
+  return startServing({
+    label: LABEL,
+    ir,
+    dir,
+    url: values.url,
+    port,
+    hostname: values.host ?? "localhost",
+    io,
+    prepare: (opened) => prepareDatabase(opened, ir, dir, values["allow-destructive"], io),
+    server: { devIdentity: true, log: requestLog(io) },
+    what: (opened) => `${ir.app.name} from ${displayPath(dir, io.cwd)} on ${opened.described}`,
+    live: values["no-watch"] ? undefined : liveReload({ dir, io, ir, allowDestructive: values["allow-destructive"] }),
+    extend: studioRoutes(dir),
+    ...(onServing ? { onServing } : {}),
+  });
+}
+
+/** The Studio's routes, on every model the dev server serves; one state for all of them. */
+function studioRoutes(dir: string): StartOptions["extend"] {
+  const studio = createStudio(dir);
+  return (app) => registerStudioRoutes(app, studio);
+}
+
+/** Hot reload: watch the spec, recompile, migrate, swap the model in and tell the browsers. */
+function liveReload(options: { dir: string; io: Io; ir: IR; allowDestructive: boolean }): StartOptions["live"] {
+  const channel = createDevChannel();
+  return {
+    channel,
+    start: ({ database, swap }) => {
+      const reloader = createReloader({ label: LABEL, dir: options.dir, io: options.io, database, channel, allowDestructive: options.allowDestructive, current: options.ir, swap });
+      options.io.stderr.write(`${LABEL}: watching ${displayPath(options.dir, options.io.cwd)} for changes\n`);
+      return watchSpec(options.dir, () => void reloader.reload());
+    },
+  };
+}
 
 async function compileOrReport(dir: string, io: Io): Promise<IR | undefined> {
   const { result, ms } = await compileTimed(dir);
@@ -94,9 +135,9 @@ async function prepareDatabase(opened: OpenedDatabase, ir: IR, dir: string, allo
     return false;
   }
   io.stderr.write(migrationSummary(migration, described));
-  // The extension point for seed data: `weave seed` (a later issue) fills it in.
-  const seed = await seedWhenEmpty(database, ir);
-  if (seed.note) io.stderr.write(`${LABEL}: note: ${seed.note}\n`);
+  const seed = await seedWhenEmpty(database, ir, { dir, cwd: io.cwd, env: io.env });
+  if (seed.note) io.stderr.write(`${LABEL}: ${seed.note}\n`);
+  if (seed.error) io.stderr.write(`${LABEL}: could not seed ${described}: ${seed.error}\n`);
   return true;
 }
 

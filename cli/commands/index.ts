@@ -5,11 +5,19 @@
  */
 import type { Command } from "../command.ts";
 import { audit } from "./audit.ts";
+import { build } from "./build.ts";
 import { check } from "./check.ts";
 import { compile } from "./compile.ts";
 import { dev } from "./dev.ts";
+import { generate } from "./generate.ts";
+import { i18n } from "./i18n.ts";
+import { inspect } from "./inspect.ts";
 import { migrate } from "./migrate.ts";
+import { newApp } from "./new.ts";
+import { reencryptCommand } from "./reencrypt.ts";
+import { seed } from "./seed.ts";
 import { serve } from "./serve.ts";
+import { studio } from "./studio.ts";
 
 /** Every `weave` command, in the order `weave --help` lists them. */
-export const commands: readonly Command[] = [check, compile, migrate, dev, serve, audit];
+export const commands: readonly Command[] = [newApp, check, compile, generate, inspect, i18n, migrate, seed, dev, studio, build, serve, audit, reencryptCommand];

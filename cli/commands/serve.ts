@@ -2,15 +2,16 @@
  * `weave serve [dir]`: serve a compiled app (`.weave/ir.json`) on a database its migrations have
  * brought to that model. Reads no YAML and applies nothing: it refuses to start while a migration
  * is pending or the model has changes no migration covers. Stops gracefully on SIGTERM or Ctrl-C.
- * (`weave build` and serving from `dist/` come with a later issue.)
+ * It also serves a `weave build` folder (dist/), with its prebuilt components bundle.
  */
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import type { UiBundle } from "../../runtime/ui/routes.ts";
 import type { IR } from "../../compiler/ir/index.ts";
 import { jsonLines } from "../../runtime/ops/request-log.ts";
 import { appDir, displayPath } from "../app-dir.ts";
 import { defineCommand, ExitCode } from "../command.ts";
 import type { Io } from "../io.ts";
-import { BuiltAppError, readBuiltModel, servingProblems } from "../serve/built-app.ts";
+import { BuiltAppError, builtLayout, readBuiltModel, servingProblems } from "../serve/built-app.ts";
 import { isDatabaseError, type OpenedDatabase } from "../serve/database.ts";
 import { resolvePort } from "../serve/port.ts";
 import { startServing } from "../serve/start-app.ts";
@@ -23,13 +24,14 @@ export const serve = defineCommand({
   usage: [
     "weave serve [dir] [options]",
     "",
-    "Serves the model in <dir>/.weave/ir.json (run 'weave compile' first). The database is --url,",
+    "Serves a build folder ('weave build' writes dist/), or the model in <dir>/.weave/ir.json",
+    "(run 'weave compile' first). The database is --url,",
     "else $DATABASE_URL (or the variable named by database.url), else the embedded PGlite. Nothing",
     "is applied: it refuses to start while migrations are pending ('weave migrate apply').",
     "Request logs are JSON lines on stdout; /health, /ready and /metrics are served beside the API.",
     "SIGTERM or Ctrl-C stops it after the requests in flight finish (at most 10 s).",
   ].join("\n"),
-  args: [{ name: "dir", description: "App folder holding .weave/ir.json (default: .)" }],
+  args: [{ name: "dir", description: "A build folder (dist/), or an app folder holding .weave/ir.json (default: .)" }],
   options: {
     port: { type: "string", value: "<n>", description: "Port to listen on (default: $PORT, else 3000; 0 picks a free one)" },
     host: { type: "string", value: "<host>", description: "Address to listen on (0.0.0.0: every interface)", default: "0.0.0.0" },
@@ -47,6 +49,7 @@ export const serve = defineCommand({
       return ExitCode.problems;
     }
 
+    const layout = builtLayout(dir);
     const model = ir.hash.slice(ir.hash.indexOf(":") + 1, ir.hash.indexOf(":") + 13);
     return startServing({
       label: LABEL,
@@ -56,7 +59,8 @@ export const serve = defineCommand({
       port,
       hostname: values.host ?? "0.0.0.0",
       io,
-      prepare: (opened) => canServe(opened, ir, dir, io),
+      prepare: (opened) => canServe(opened, ir, layout.migrationsDir, io),
+      ...(layout.bundlePath ? { bundle: readBundle(layout.bundlePath) } : {}),
       server: { log: jsonLines((line) => io.stdout.write(line)) },
       what: (opened) => `${ir.app.name} (model ${model}) from ${displayPath(dir, io.cwd)} on ${opened.described}`,
     });
@@ -64,10 +68,10 @@ export const serve = defineCommand({
 });
 
 /** False after printing why: pending migrations, a model no migration covers, or a database error. */
-async function canServe(opened: OpenedDatabase, ir: IR, dir: string, io: Io): Promise<boolean> {
+async function canServe(opened: OpenedDatabase, ir: IR, migrationsDir: string, io: Io): Promise<boolean> {
   let problems: string[];
   try {
-    problems = await servingProblems(opened.database, ir, join(dir, "migrations"));
+    problems = await servingProblems(opened.database, ir, migrationsDir);
   } catch (error) {
     if (!isDatabaseError(error)) throw error;
     io.stderr.write(`${LABEL}: database error on ${opened.described}: ${(error as Error).message}\n`);
@@ -76,4 +80,11 @@ async function canServe(opened: OpenedDatabase, ir: IR, dir: string, io: Io): Pr
   if (problems.length === 0) return true;
   io.stderr.write(`${problems.map((p) => `error: ${p}\n`).join("")}${LABEL}: refusing to start on ${opened.described}\n`);
   return false;
+}
+
+/** The build's components bundle (weave.js and charts.js beside it), read once on first request. */
+function readBundle(path: string): () => Promise<UiBundle> {
+  let files: Promise<UiBundle> | undefined;
+  const read = async () => ({ code: await Bun.file(path).text(), charts: await Bun.file(join(dirname(path), "charts.js")).text() });
+  return () => (files ??= read());
 }

@@ -13,6 +13,26 @@ import { migrationStatus } from "../../runtime/db/migrations/status.ts";
 /** The compiled model inside an app folder. */
 export const BUILT_IR_PATH = ".weave/ir.json";
 
+/** Where a served app's parts are: an app folder after `weave compile`, or a `weave build` folder. */
+export interface BuiltLayout {
+  readonly irPath: string;
+  readonly migrationsDir: string;
+  /** The prebuilt components bundle (build folders only). */
+  readonly bundlePath?: string;
+  /** What `weave compile` or `weave build` to suggest in messages. */
+  readonly kind: "app" | "build";
+}
+
+/**
+ * The layout of `dir`: a build folder (holding weave-build.json) or an app folder.
+ *
+ * @example builtLayout("/srv/invoicing/dist").irPath // "/srv/invoicing/dist/ir.json"
+ */
+export function builtLayout(dir: string): BuiltLayout {
+  if (existsSync(join(dir, "weave-build.json"))) return { kind: "build", irPath: join(dir, "ir.json"), migrationsDir: join(dir, "migrations"), bundlePath: join(dir, "weave.js") };
+  return { kind: "app", irPath: join(dir, BUILT_IR_PATH), migrationsDir: join(dir, "migrations") };
+}
+
 /** A model that could not be read, with what to do about it. */
 export class BuiltAppError extends Error {
   override readonly name = "BuiltAppError";
@@ -25,7 +45,7 @@ export class BuiltAppError extends Error {
  *   const ir = readBuiltModel("/srv/invoicing"); // throws BuiltAppError "no compiled model ..." when missing
  */
 export function readBuiltModel(dir: string, shown: (path: string) => string = (p) => p): IR {
-  const path = join(dir, BUILT_IR_PATH);
+  const path = builtLayout(dir).irPath;
   if (!existsSync(path)) throw new BuiltAppError(`no compiled model at ${shown(path)}: run 'weave compile ${shown(dir)}' first`);
   let ir: IR;
   try {

@@ -5,6 +5,10 @@
  */
 import type { IR } from "../../compiler/ir/index.ts";
 import type { ServerOptions } from "../../runtime/server/context.ts";
+import type { Database } from "../../runtime/db/create-database.ts";
+import type { DevChannel } from "../../runtime/ui/dev-channel.ts";
+import type { WeaveServer } from "../../runtime/server/create-server.ts";
+import type { UiBundle } from "../../runtime/ui/routes.ts";
 import { ExitCode } from "../command.ts";
 import type { Io } from "../io.ts";
 import { type OpenedDatabase, openDatabase } from "./database.ts";
@@ -26,6 +30,25 @@ export interface StartOptions {
   readonly server: Pick<ServerOptions, "log" | "devIdentity">;
   /** What is served, for the "serving ..." line. */
   readonly what: (opened: OpenedDatabase) => string;
+  /** Told the server's URL once it serves (`weave studio` names the Studio's page). */
+  readonly onServing?: (url: string) => void;
+  /** Adds routes to every app served (the Studio's, under `weave dev`). */
+  readonly extend?: (app: WeaveServer["app"]) => void;
+  /** The components bundle; default: built from the components on first request. */
+  readonly bundle?: () => Promise<UiBundle>;
+  /** `weave dev`: the browsers' channel, and a hook to swap models while serving (hot reload). */
+  readonly live?: {
+    readonly channel: DevChannel;
+    /** Called once serving; returns what stops the watching. */
+    readonly start: (handle: LiveHandle) => () => void;
+  };
+}
+
+/** What hot reload needs from the running server. */
+export interface LiveHandle {
+  readonly database: Database;
+  /** Serves `ir` from now on, on the same port, database and event bus. */
+  readonly swap: (ir: IR) => void;
 }
 
 /**
@@ -53,17 +76,67 @@ export async function startServing(options: StartOptions): Promise<number> {
 
 async function serveOn(listener: Listener, opened: OpenedDatabase, options: StartOptions): Promise<number> {
   // Loaded here, so the other commands never load the API runtime.
-  const { createServer } = await import("../../runtime/index.ts");
+  const { createServer, createEventBus } = await import("../../runtime/index.ts");
   const { database } = opened;
   const lifecycle: Lifecycle = { draining: false };
-  const weave = createServer(options.ir, {
-    database,
-    appDir: options.dir,
-    ...options.server,
-    draining: () => lifecycle.draining,
-    testHooks: options.io.env.WEAVE_TEST_HOOKS === "1",
-  });
-  return serveUntilStopped(listener, { label: options.label, io: options.io, weave, database, lifecycle, what: options.what(opened) });
+  // Kept across model swaps: event streams stay connected and the bundle is built once.
+  const events = createEventBus();
+  const bundle = options.bundle ?? sharedBundle();
+  const make = (ir: IR) =>
+    extended(
+      options,
+      createServer(ir, {
+        database,
+        appDir: options.dir,
+        ...options.server,
+        ...authFromEnv(options.io.env),
+        events,
+        ui: { bundle, ...(options.live ? { devChannel: options.live.channel } : {}) },
+        draining: () => lifecycle.draining,
+        testHooks: options.io.env.WEAVE_TEST_HOOKS === "1",
+      }),
+    );
+  let weave = make(options.ir);
+  const swap = (ir: IR) => {
+    weave = make(ir);
+    listener.server.reload({ fetch: weave.app.fetch });
+  };
+  const stopWatching = options.live?.start({ database, swap });
+  try {
+    // The database is closed by serveUntilStopped; every model's server shares it.
+    const serving = serveUntilStopped(listener, { label: options.label, io: options.io, weave, database, lifecycle, what: options.what(opened) });
+    options.onServing?.(listener.url); // after the "listening on" line, which serveUntilStopped prints at once
+    return await serving;
+  } finally {
+    stopWatching?.();
+  }
+}
+
+/**
+ * Sign-in settings from the environment: `WEAVE_AUTH_RATE_LIMIT=<attempts>/<seconds>` (default
+ * 10/900) for register, login and magic links, per address and per account.
+ */
+function authFromEnv(env: Readonly<Record<string, string | undefined>>): { auth?: { rateLimit: { limit: number; windowSeconds: number } } } {
+  const match = /^(\d+)\/(\d+)$/.exec(env.WEAVE_AUTH_RATE_LIMIT?.trim() ?? "");
+  if (!match) return {};
+  return { auth: { rateLimit: { limit: Number(match[1]), windowSeconds: Number(match[2]) } } };
+}
+
+function extended(options: StartOptions, weave: WeaveServer): WeaveServer {
+  options.extend?.(weave.app);
+  return weave;
+}
+
+/** The components bundle, built on first request and shared by every model the server swaps in. */
+function sharedBundle(): () => Promise<UiBundle> {
+  let code: Promise<UiBundle> | undefined;
+  return () => {
+    code ??= import("../../components/build.ts").then(({ buildBundle }) => buildBundle({ minify: true }));
+    code.catch(() => {
+      code = undefined; // a failed build is retried on the next request
+    });
+    return code;
+  };
 }
 
 /** Startup failed: free the port and the database, so the process can exit. */

@@ -115,7 +115,7 @@ export async function serveUntilStopped(listener: Listener, options: ServeOption
   const { io, label } = options;
   const { server, url } = listener;
   server.reload({ fetch: options.weave.app.fetch });
-  io.stderr.write(`${label}: serving ${options.what}\n${label}: listening on ${url} (API ${url}/api, docs ${url}/api/docs)\n`);
+  io.stderr.write(`${label}: serving ${options.what}\n${label}: listening on ${url} (app ${url}/app/, API ${url}/api, docs ${url}/api/docs)\n`);
 
   const received = await listener.stopped;
   const inFlight = server.pendingRequests;
