@@ -11,6 +11,7 @@ import { filesAndYaml } from "./cases/wv1xx.ts";
 import { schemaValidation } from "./cases/wv2xx.ts";
 import { namesAndReferences } from "./cases/wv30x.ts";
 import { moreNamesAndReferences } from "./cases/wv31x.ts";
+import { queryColumns } from "./cases/wv33x.ts";
 import { expressions } from "./cases/wv4xx.ts";
 import { appConfiguration } from "./cases/wv5xx.ts";
 
@@ -19,6 +20,7 @@ const table: CodeTable = [
   ...schemaValidation,
   ...namesAndReferences,
   ...moreNamesAndReferences,
+  ...queryColumns,
   ...expressions,
   ...appConfiguration,
 ];

@@ -77,7 +77,10 @@ forEachDatabase("authentication", (target) => {
     const reply = await call("POST", "/api/auth/register", { body: { email: "Ann@Example.test", password: PASSWORD, name: "Ann" }, ip: newIp() });
     expect(reply.status).toBe(201);
     expect(reply.body.user).toMatchObject({ email: "ann@example.test", name: "Ann", roles: [] });
-    expect(reply.headers.get("set-cookie")).toMatch(/^weave_session=[\w-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=604800$/);
+    const [session, tenant] = reply.headers.getSetCookie();
+    expect(session).toMatch(/^weave_session=[\w-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=604800$/);
+    // No membership yet: the session has no tenant (the cookie is cleared).
+    expect(tenant).toBe("weave_tenant=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
     expect((await call("POST", "/api/auth/register", { body: { email: "ann@example.test", password: PASSWORD }, ip: newIp() })).status).toBe(409);
     const short = await call("POST", "/api/auth/register", { body: { email: "bob@example.test", password: "short" }, ip: newIp() });
     expect(short.status).toBe(400);
@@ -204,7 +207,7 @@ forEachDatabase("authentication", (target) => {
     expect((await call("POST", "/api/auth/login", { body: { email: "jack@example.test", password: PASSWORD }, ip: newIp() })).status).toBe(429);
     const [row] = (await sql<{ count: number }>`select count from weave_rate_limits where key = ${`login:ip:${ip}`}`.execute(target.db)).rows;
     expect(row!.count).toBe(11);
-  });
+  }, 20_000); // twenty argon2id verifications: seconds on a busy machine
 
   describe("tenancy", () => {
     let kim: { id: string; cookie: string };

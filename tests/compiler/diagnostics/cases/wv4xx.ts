@@ -20,6 +20,7 @@ policies:
 }
 
 const file = "domain/invoice.entity.yaml";
+const lineFile = "domain/invoiceline.entity.yaml";
 const RULES = `${DEFAULT_POLICY}rules:\n  member: "tenant.member"\n`;
 
 const PERMISSIONS = `${DEFAULT_POLICY}permissions:\n  invoices.pay: { roles: [billing] }\n`;
@@ -86,12 +87,73 @@ export const expressions: CodeTable = [
     fixed: { "policies/roles.policy.yaml": PERMISSIONS, [file]: invoice("total > 0", "can('invoices.pay')") },
   }],
   ["WV410", {
-    name: "a policy that delegates to itself",
-    given: { [file]: nested("check(parent, 'read')") },
+    name: "a policy that delegates to itself on the same record",
+    given: { [file]: nested("check(record, 'read')") },
     want: { file, line: 7, column: 10, endColumn: 31, message: /cycle: Invoice.read -> Invoice.read$/ },
     fixed: { [file]: nested("has(parent) && check(parent, 'update')") },
   }],
+  ["WV410", {
+    name: "a policy that delegates to itself twice (a tree, not a chain)",
+    given: { [file]: nested("'admin' in user.roles || check(parent, 'read') || check(parent.parent, 'read')") },
+    want: { file, line: 7, column: 60, message: /`Invoice.read` delegates to itself more than once/ },
+    fixed: { [file]: nested("'admin' in user.roles || check(parent, 'read')") },
+  }],
+  ["WV411", {
+    name: "a policy that compares an encrypted field",
+    given: { "domain/patient.entity.yaml": patient({ read: "iban != null && name != ''" }) },
+    want: { file: "domain/patient.entity.yaml", line: 7, column: 10, endColumn: 14, message: "`Patient.iban` is encrypted: the database holds only its ciphertext, so an expression cannot read it", hint: "test it only with `has(...)`, or remove `encrypted` from the field" },
+    fixed: { "domain/patient.entity.yaml": patient({ read: "has(iban) && name != ''" }) },
+  }],
+  ["WV411", {
+    name: "a list view that filters by an encrypted field",
+    given: { "domain/patient.entity.yaml": patient({ read: "true", views: "views:\n  list: { filters: [name, iban] }\n" }) },
+    want: { file: "domain/patient.entity.yaml", line: 9, column: 27, message: "a view cannot filter by `iban`: it is encrypted, and the database holds only its ciphertext" },
+    fixed: { "domain/patient.entity.yaml": patient({ read: "true", views: "views:\n  list: { filters: [name] }\n" }) },
+  }],
+  ["WV412", {
+    name: "a stored sum over rows each reader sees differently",
+    given: { [file]: stored(""), [lineFile]: line("record.owner == user.id") },
+    want: { file, line: 5, column: 87, message: /^materialized `Invoice.subtotal` is computed over every InvoiceLine row, but `InvoiceLine.read` depends on who reads/ },
+    fixed: { [file]: stored(""), [lineFile]: line("check(invoice, 'read')") },
+  }],
 ];
+
+/** An invoice whose subtotal is stored, with `extra` YAML after its policies. */
+function stored(extra: string): string {
+  return `{schema}
+entity: Invoice
+fields:
+  lines: { type: many, to: InvoiceLine, inverse: invoice }
+  subtotal: { type: money, currency: EUR, computed: "sum(lines.total)", materialized: true }
+policies:
+  read: "true"
+${extra}`;
+}
+
+/** An invoice line with a read policy. */
+function line(read: string): string {
+  return `{schema}
+entity: InvoiceLine
+fields:
+  invoice: { type: ref, to: Invoice, required: true }
+  owner: { type: uuid }
+  total: { type: money, currency: EUR }
+policies:
+  read: "${read}"
+`;
+}
+
+/** A patient whose IBAN is encrypted. */
+function patient({ read, views = "" }: { read: string; views?: string }): string {
+  return `{schema}
+entity: Patient
+fields:
+  name: { type: string, required: true }
+  iban: { type: string, encrypted: true }
+policies:
+  read: "${read}"
+${views}`;
+}
 
 /** An invoice that may belong to another, with a read policy. */
 function nested(read: string): string {

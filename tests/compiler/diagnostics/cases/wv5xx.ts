@@ -34,4 +34,10 @@ export const appConfiguration: CodeTable = [
     want: { file: "domain/customer.entity.yaml", line: 10, column: 40, message: "handler module `./hooks/duplicate.ts` does not exist" },
     fixed: { "domain/customer.entity.yaml": DUPLICATE, "hooks/duplicate.ts": "export default async function duplicate() {}\n" },
   }],
+  ["WV503", {
+    name: "a per-tenant quota without tenancy",
+    given: { "domain/customer.entity.yaml": CUSTOMER, "weave.yaml": "{schema}\nweave: 0\napp: demo\nquotas:\n  perTenant: { requests: 100, perSeconds: 60 }\n" },
+    want: { file: "weave.yaml", line: 5, column: 3, endColumn: 12, severity: "warning", message: "`quotas.perTenant` never applies: the app has no tenancy, so no request names a tenant" },
+    fixed: { "domain/customer.entity.yaml": CUSTOMER, "weave.yaml": "{schema}\nweave: 0\napp: demo\nquotas:\n  perUser: { requests: 100, perSeconds: 60 }\n" },
+  }],
 ];

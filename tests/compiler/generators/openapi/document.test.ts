@@ -73,7 +73,8 @@ describe("the invoicing document", () => {
       [
         "/api/openapi.json", "/api/docs", "/api/_events", "/api/_audit", "/api/_meta", "/health", "/ready", "/metrics",
         "/api/auth/register", "/api/auth/login", "/api/auth/logout", "/api/auth/me", "/api/auth/magic-link",
-        "/api/auth/magic-link/redeem", "/api/auth/tokens", "/api/auth/tokens/{id}",
+        "/api/auth/magic-link/redeem", "/api/auth/tokens", "/api/auth/tokens/{id}", "/api/auth/tenant",
+        "/api/_tenants", "/api/_tenants/{tenant}/members", "/api/_tenants/{tenant}/members/{user}", "/api/_users", "/api/_users/{id}",
         "/api/customers", "/api/customers/{id}", "/api/customers/by-key/{code}", "/api/customers/{id}/invoices",
         "/api/invoices", "/api/invoices/{id}", "/api/invoices/by-key/{number}", "/api/invoices/{id}/lines", "/api/invoices/{id}/payments",
         "/api/invoices/{id}/transitions/send", "/api/invoices/{id}/transitions/pay", "/api/invoices/{id}/transitions/void",
@@ -81,6 +82,7 @@ describe("the invoicing document", () => {
         "/api/invoice-lines", "/api/invoice-lines/{id}",
         "/api/payments", "/api/payments/{id}",
         "/api/products", "/api/products/{id}", "/api/products/by-key/{sku}",
+        "/api/query", "/api/queries/invoicesByStatus", "/api/queries/openByCustomer", "/api/queries/overdueInvoices", "/api/queries/revenueByMonth",
       ].sort(),
     );
   });

@@ -29,6 +29,7 @@ describe("routeTable", () => {
       "GET /api/_events streamEvents",
       "GET /api/_audit listAuditEntries",
       "GET /api/_meta getMeta",
+      "POST /api/query runQuery",
       "POST /api/auth/register register",
       "POST /api/auth/login login",
       "POST /api/auth/logout logout",
@@ -38,6 +39,15 @@ describe("routeTable", () => {
       "GET /api/auth/tokens listApiTokens",
       "POST /api/auth/tokens createApiToken",
       "DELETE /api/auth/tokens/:id revokeApiToken",
+      "POST /api/auth/tenant switchTenant",
+      "GET /api/_tenants listTenants",
+      "POST /api/_tenants createTenant",
+      "GET /api/_tenants/:tenant/members listMembers",
+      "POST /api/_tenants/:tenant/members addMember",
+      "PATCH /api/_tenants/:tenant/members/:user updateMember",
+      "DELETE /api/_tenants/:tenant/members/:user removeMember",
+      "GET /api/_users listUsers",
+      "PATCH /api/_users/:id updateUser",
       "GET /health checkHealth",
       "GET /ready checkReady",
       "GET /metrics getMetrics",
@@ -77,6 +87,10 @@ describe("routeTable", () => {
       "GET /api/products/by-key/:sku getProductByKey",
       "PATCH /api/products/:id updateProduct",
       "DELETE /api/products/:id deleteProduct",
+      "GET /api/queries/invoicesByStatus runQueryInvoicesByStatus",
+      "GET /api/queries/openByCustomer runQueryOpenByCustomer",
+      "GET /api/queries/overdueInvoices runQueryOverdueInvoices",
+      "GET /api/queries/revenueByMonth runQueryRevenueByMonth",
     ]);
   });
 
@@ -102,6 +116,13 @@ describe("routeTable", () => {
     expect(lines.filter((l) => l.includes("/api/shifts/:id"))).toEqual([]);
     expect(lines).toContain("GET /api/tickets/:id/labels listLabelsOfTicket");
     expect(lines).toContain("GET /api/ticket-labels-links/by-key/:ticket/:label getTicketLabelsLink");
+  });
+
+  test("tenant and user administration routes exist only with tenancy and with roles", async () => {
+    const plain = (await loadSpec({ "weave.yaml": "weave: 0\napp: plain\n", "policies/roles.policy.yaml": null })).ir;
+    const paths = (ir: IR) => routeTable(ir).map((r) => r.path).filter((p) => p.startsWith("/api/_tenants") || p.startsWith("/api/_users") || p === "/api/auth/tenant");
+    expect(paths(plain)).toEqual([]);
+    expect(paths(invoicing)).toHaveLength(9);
   });
 
   test("an id that would collide gets its kind as a suffix; CRUD keeps the plain names", () => {
