@@ -199,7 +199,9 @@ test.describe("weave-detail and weave-actions", () => {
     await expect(dialog).toBeHidden();
     await page.getByRole("button", { name: "Delete" }).click();
     await dialog.getByRole("button", { name: "Delete" }).click();
-    await expect(page.getByText("Deleted.")).toBeVisible();
+    // The app shell takes the user back to the list: the record's page is gone.
+    await expect(page).toHaveURL(/\/app\/invoices$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Invoices" })).toBeFocused();
     expect((await page.request.get(`/api/invoices/${invoice.id}`)).status()).toBe(404);
   });
 
