@@ -12,20 +12,26 @@ export interface BundleOptions {
   readonly sourcemap?: boolean;
 }
 
-/** The built files: `weave.js` (every element) and `charts.js` (Chart.js, loaded by charts on first use). */
+/**
+ * The built files: `weave.js` (every element), `charts.js` (Chart.js, loaded by charts on first
+ * use) and `extras.js` (the optional widgets, loaded by forms on first use).
+ */
 export interface Bundle {
   readonly code: string;
   readonly charts: string;
+  readonly extras: string;
 }
 
 /** The entry module: every element, registered. */
 export const BUNDLE_ENTRY = fileURLToPath(new URL("./index.ts", import.meta.url));
 /** The chart renderer, a module of its own so pages without charts never load it. */
 export const CHARTS_ENTRY = fileURLToPath(new URL("./dashboard/chart-renderer.ts", import.meta.url));
+/** The optional widgets. */
+export const EXTRAS_ENTRY = fileURLToPath(new URL("./extras.ts", import.meta.url));
 
 export async function buildBundle(options: BundleOptions = {}): Promise<Bundle> {
-  const [code, charts] = await Promise.all([buildOne(BUNDLE_ENTRY, options), buildOne(CHARTS_ENTRY, options)]);
-  return { code, charts };
+  const [code, charts, extras] = await Promise.all([buildOne(BUNDLE_ENTRY, options), buildOne(CHARTS_ENTRY, options), buildOne(EXTRAS_ENTRY, options)]);
+  return { code, charts, extras };
 }
 
 async function buildOne(entry: string, options: BundleOptions): Promise<string> {

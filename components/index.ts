@@ -10,6 +10,7 @@ import "./app/index.ts";
 import "./views/index.ts";
 import "./form/index.ts";
 import "./widgets/index.ts";
+import "./studio/index.ts";
 import "./dashboard/index.ts";
 
 export { registerWidget, registerView, widgetTag, viewTag } from "./core/registry.ts";

@@ -10,6 +10,7 @@
  *   client.ts          the typed client SDK
  *   weave.js           the components bundle served at /weave/weave.js
  *   charts.js          the chart renderer it loads for dashboards
+ *   extras.js          the optional widgets (rich text) it loads when a form needs one
  *   custom-elements.json  the components' manifest, for editors and docs
  *   <handlers>         each action and hook module the model names, bundled with its imports
  *
@@ -68,6 +69,7 @@ export async function buildApp(ir: IR, dir: string, out: string): Promise<BuildR
   const bundle = await buildBundle({ minify: true });
   write("weave.js", bundle.code);
   write("charts.js", bundle.charts);
+  write("extras.js", bundle.extras);
   if (existsSync(MANIFEST_SOURCE)) {
     copyFileSync(MANIFEST_SOURCE, join(out, "custom-elements.json"));
     files.push({ path: "custom-elements.json", bytes: Bun.file(MANIFEST_SOURCE).size });

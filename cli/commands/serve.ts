@@ -82,9 +82,10 @@ async function canServe(opened: OpenedDatabase, ir: IR, migrationsDir: string, i
   return false;
 }
 
-/** The build's components bundle (weave.js and charts.js beside it), read once on first request. */
+/** The build's components bundle (weave.js, with charts.js and extras.js beside it), read once on first request. */
 function readBundle(path: string): () => Promise<UiBundle> {
   let files: Promise<UiBundle> | undefined;
-  const read = async () => ({ code: await Bun.file(path).text(), charts: await Bun.file(join(dirname(path), "charts.js")).text() });
+  const beside = (name: string) => Bun.file(join(dirname(path), name)).text();
+  const read = async () => ({ code: await Bun.file(path).text(), charts: await beside("charts.js"), extras: await beside("extras.js") });
   return () => (files ??= read());
 }

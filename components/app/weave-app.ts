@@ -102,6 +102,8 @@ export class WeaveApp extends LitElement {
       { path: `${this.base}/register`, render: () => html`<weave-login mode="register"></weave-login>` },
       { path: `${this.base}/magic-link`, render: () => html`<weave-login mode="redeem"></weave-login>` },
       { path: `${this.base}/settings`, render: () => html`<weave-settings></weave-settings>` },
+      // The Model Studio: its routes exist under `weave dev` only (cli/studio/).
+      { path: `${this.base}/_studio`, render: () => html`<h1 tabindex="-1" part="heading">${this.session.i18n.t("studio.title", "Studio")}</h1><weave-studio></weave-studio>` },
       { path: `${this.base}/_dashboards/:name`, render: (p: Record<string, string | undefined>) => this.#dashboard(p.name) },
       { path: `${this.base}/_playground`, render: () => this.#playground() },
       { path: `${this.base}/:entity`, render: (p: Record<string, string | undefined>) => page("list", p) },

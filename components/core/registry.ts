@@ -4,6 +4,7 @@
  * form-associated custom element with `value`, `name`, `field` (the MetaField) and `readonly`.
  */
 import type { MetaField } from "../client/index.ts";
+import { loadOptionalWidget } from "./optional.ts";
 
 const DEFAULT_WIDGETS: Record<string, string> = {
   string: "weave-input-text",
@@ -42,9 +43,14 @@ export function registerWidget(type: string, tagName: string): void {
   overrides.set(type, tagName);
 }
 
-/** The element name for a field: a per-field override, a per-type one, then weave's own. */
+/**
+ * The element name for a field: a per-field override, a per-type one, then weave's own. Asking
+ * for an optional widget (rich text) starts loading it.
+ */
 export function widgetTag(field: MetaField, entity?: string): string {
-  return (entity && overrides.get(`${entity}.${field.name}`)) ?? overrides.get(field.type) ?? DEFAULT_WIDGETS[field.type] ?? "weave-input-text";
+  const tag = (entity && overrides.get(`${entity}.${field.name}`)) ?? overrides.get(field.type) ?? DEFAULT_WIDGETS[field.type] ?? "weave-input-text";
+  loadOptionalWidget(tag);
+  return tag;
 }
 
 const views = new Map<string, string>();

@@ -13,7 +13,7 @@ import "./weave-input-reference.ts";
 import "./weave-input-references.ts";
 import "./weave-input-embedded.ts";
 import "./weave-input-json.ts";
-import "./weave-input-richtext.ts";
+// weave-input-richtext is optional: components/extras.ts (loaded on first use).
 import "./weave-input-file.ts";
 
 export { FieldWidget } from "./field-widget.ts";

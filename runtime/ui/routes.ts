@@ -19,10 +19,11 @@ export interface UiOptions {
 
 const BASE = "/app";
 
-/** `weave.js` and `charts.js` (components/build.ts). */
+/** `weave.js`, `charts.js` and `extras.js` (components/build.ts). */
 export interface UiBundle {
   readonly code: string;
   readonly charts: string;
+  readonly extras: string;
 }
 
 /**
@@ -40,6 +41,7 @@ export function registerUiRoutes(app: Elysia<any, any, any, any, any, any, any>,
   app
     .get("/weave/weave.js", async ({ request }) => asset(request, (await bundle()).code, "text/javascript; charset=utf-8"))
     .get("/weave/charts.js", async ({ request }) => asset(request, (await bundle()).charts, "text/javascript; charset=utf-8"))
+    .get("/weave/extras.js", async ({ request }) => asset(request, (await bundle()).extras, "text/javascript; charset=utf-8"))
     .get("/weave/theme.css", ({ request }) => asset(request, css, "text/css; charset=utf-8"))
     .get("/", () => new Response(null, { status: 302, headers: { location: `${BASE}/` } }))
     // The link in magic-link mails (runtime/auth): the app's page redeems it.

@@ -182,7 +182,9 @@ test("an embedded array editor adds and removes rows of nested widgets and is in
 });
 
 test("rich text is sanitized when shown and when set, and the toolbar formats", async ({ page, mountHtml }) => {
-  await mountHtml(page, `<weave-input-richtext name="body" label="Body"></weave-input-richtext>`);
+  // An optional widget: a page that uses it directly loads /weave/extras.js (forms load it themselves).
+  await mountHtml(page, `<script type="module" src="/weave/extras.js"></script><weave-input-richtext name="body" label="Body"></weave-input-richtext>`);
+  await page.waitForFunction(() => customElements.get("weave-input-richtext") !== undefined);
   const widget = page.locator("weave-input-richtext");
   await widget.evaluate((el) => ((el as unknown as { value: string }).value = `<p onclick="steal()">Hi <img src="x" onerror="steal()"><script>steal()</script><a href="javascript:steal()">link</a></p>`));
   const editor = page.getByRole("textbox", { name: "Body" });

@@ -33,7 +33,7 @@ describe("weave build", () => {
     expect(code).toBe(0);
     const report = JSON.parse(out) as { out: string; hash: string; files: { path: string }[] };
     const paths = report.files.map((f) => f.path);
-    for (const path of ["ir.json", "openapi.json", "types.ts", "client.ts", "weave.js", "charts.js", "migrations/0001_initial.sql", "migrations/0001_initial.snapshot.json", "weave-build.json"]) expect(paths).toContain(path);
+    for (const path of ["ir.json", "openapi.json", "types.ts", "client.ts", "weave.js", "charts.js", "extras.js", "migrations/0001_initial.sql", "migrations/0001_initial.snapshot.json", "weave-build.json"]) expect(paths).toContain(path);
     const dist = join(apps.dir, "app/dist");
     expect(JSON.parse(readFileSync(join(dist, "ir.json"), "utf8")).hash).toBe(report.hash);
     expect(JSON.parse(readFileSync(join(dist, "weave-build.json"), "utf8"))).toMatchObject({ app: "demo", hash: report.hash });

@@ -151,17 +151,17 @@ forEachDatabase("queries", (target) => {
     const cases: [string, { given: Omit<QueryJson, "from"> & { from?: string }; sql: string; parameters: unknown[] }][] = [
       ["count by status", {
         given: { select: [{ field: "status" }, { agg: "count" }], groupBy: [{ field: "status" }] },
-        sql: 'select "q0"."status" as "status", count(*) as "count" from "invoices" "q0" where ("q0"."tenant_id" = $1::uuid) and (true) group by 1 order by 1 limit $2::integer',
+        sql: 'select "q0"."status" as "status", count(*) as "count" from "invoices" "q0" where "q0"."tenant_id" = $1::uuid group by 1 order by 1 limit $2::integer',
         parameters: [TENANT_A, 100],
       }],
       ["sum by month, having, ordered by alias", {
         given: { where: { left: { field: "status" }, op: "eq", value: "paid" }, select: [{ bucket: "month", field: "issued", as: "month" }, { agg: "sum", field: "total", as: "revenue" }], groupBy: [{ bucket: "month", field: "issued" }], having: { left: { agg: "sum", field: "total" }, op: "gt", value: 100 }, orderBy: [{ by: { column: "revenue" }, desc: true }] },
-        sql: `select (date_trunc('month', ("q0"."issued")::timestamp))::date as "month", sum("q0"."total") as "revenue" from "invoices" "q0" where (("q0"."tenant_id" = $1::uuid) and (true)) and ("q0"."status" = $2::text) group by 1 having sum("q0"."total") > $3::numeric order by "revenue" desc nulls first limit $4::integer`,
+        sql: `select (date_trunc('month', ("q0"."issued")::timestamp))::date as "month", sum("q0"."total") as "revenue" from "invoices" "q0" where ("q0"."tenant_id" = $1::uuid) and ("q0"."status" = $2::text) group by 1 having sum("q0"."total") > $3::numeric order by "revenue" desc nulls first limit $4::integer`,
         parameters: [TENANT_A, "paid", "100", 100],
       }],
       ["a to-one path joins with the target's tenant and read policy", {
         given: { select: [{ field: "number" }, { field: "customer.name" }], where: { left: { field: "customer.name" }, op: "contains", value: "acme" }, limit: 5 },
-        sql: 'select "q0"."number" as "number", "j1"."name" as "customer.name" from "invoices" "q0" left join "customers" "j1" on ("j1"."id" = "q0"."customer_id") and (("j1"."tenant_id" = $2::uuid) and (true)) where (("q0"."tenant_id" = $1::uuid) and (true)) and (strpos(lower("j1"."name"), lower($3::text)) > 0) order by "q0"."id" limit $4::integer',
+        sql: 'select "q0"."number" as "number", "j1"."name" as "customer.name" from "invoices" "q0" left join "customers" "j1" on ("j1"."id" = "q0"."customer_id") and ("j1"."tenant_id" = $2::uuid) where ("q0"."tenant_id" = $1::uuid) and (strpos(lower("j1"."name"), lower($3::text)) > 0) order by "q0"."id" limit $4::integer',
         parameters: [TENANT_A, TENANT_A, "acme", 5],
       }],
     ];

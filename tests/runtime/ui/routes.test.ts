@@ -20,6 +20,16 @@ describe("UI routes", () => {
     expect(code).not.toMatch(/^import\s/m); // self-contained: nothing left to fetch
   });
 
+  test("the chart renderer and the optional widgets are modules of their own beside the bundle", async () => {
+    const main = await (await get("/weave/weave.js")).text();
+    const charts = await (await get("/weave/charts.js")).text();
+    const extras = await (await get("/weave/extras.js")).text();
+    expect(charts).toContain("Chart");
+    expect(main).not.toContain("chartjs");
+    expect(extras).toContain("weave-input-richtext");
+    expect(main).not.toContain("DOMPurify");
+  });
+
   test("the bundle revalidates by ETag", async () => {
     const first = await get("/weave/weave.js");
     const etag = first.headers.get("etag")!;
