@@ -122,8 +122,10 @@ export class WeaveApp extends LitElement {
     if (!entity) return this.#notFound();
     const tag = unsafeStatic(viewTag(entity.name, kind));
     const heading = this.#heading(kind, entity, params.id);
+    // `/new?invoice=<id>`: a new record starts with the fields the query names (a related list's New).
+    const defaults = kind === "form" && !params.id ? prefill(entity, new URLSearchParams(location.search)) : undefined;
     return html`<h1 tabindex="-1" part="heading">${heading}</h1>
-      <${tag} entity=${entity.name} record-id=${params.id ?? nothing}></${tag}>`;
+      <${tag} entity=${entity.name} record-id=${params.id ?? nothing} .defaults=${defaults}></${tag}>`;
   }
 
   #dashboard(name: string | undefined) {
@@ -333,6 +335,12 @@ export class WeaveApp extends LitElement {
       }
     `,
   ];
+}
+
+/** The query's values for fields of the entity a user may set, to start a new record with. */
+function prefill(entity: MetaEntity, search: URLSearchParams): Record<string, unknown> | undefined {
+  const values = Object.fromEntries([...search].filter(([name]) => entity.fields.some((f) => f.name === name && !f.readonly)));
+  return Object.keys(values).length > 0 ? values : undefined;
 }
 
 /** The dashboards `_meta` offers the user. */

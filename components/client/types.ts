@@ -66,6 +66,8 @@ export interface MetaField {
   readonly values?: readonly { readonly value: string; readonly label: string }[];
   readonly to?: readonly string[];
   readonly many?: boolean;
+  /** A relation's field on the other side (`lines` of Invoice: `invoice` of InvoiceLine). */
+  readonly inverse?: string;
   /** The server fills the field when a create leaves it out. */
   readonly hasDefault?: boolean;
   readonly currency?: string;

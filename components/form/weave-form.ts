@@ -55,6 +55,7 @@ export class WeaveForm extends LitElement {
     recordId: { type: String, attribute: "record-id" },
     api: { type: String },
     values: { state: true },
+    defaults: { type: Object },
     problems: { state: true },
     conflict: { state: true },
     saving: { state: true },
@@ -65,6 +66,8 @@ export class WeaveForm extends LitElement {
   declare recordId: string | undefined;
   declare api: string | undefined;
   protected declare values: Readonly<Record<string, unknown>>;
+  /** Values a new record starts with (`defaults='{"invoice":"…"}'`), e.g. the parent of a related list. */
+  declare defaults: Readonly<Record<string, unknown>> | undefined;
   protected declare problems: Problems;
   protected declare conflict: boolean;
   protected declare saving: boolean;
@@ -99,9 +102,9 @@ export class WeaveForm extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if ((changed.has("entity") || changed.has("recordId")) && !this.recordId) {
+    if ((changed.has("entity") || changed.has("recordId") || changed.has("defaults")) && !this.recordId) {
       this.#record = undefined;
-      this.values = {};
+      this.values = { ...(this.defaults ?? {}) };
       this.problems = NO_PROBLEMS;
     }
   }
@@ -256,6 +259,12 @@ export class WeaveForm extends LitElement {
     await this.#save(entity);
   };
 
+  /** Defaults for fields the form view does not show (a related list's parent): sent as given. */
+  #hiddenDefaults(entity: MetaEntity, shown: readonly MetaField[]): Record<string, unknown> {
+    const names = new Set(shown.map((f) => f.name));
+    return Object.fromEntries(Object.entries(this.defaults ?? {}).filter(([name]) => !names.has(name) && entity.fields.some((f) => f.name === name && !f.readonly)));
+  }
+
   async #save(entity: MetaEntity): Promise<void> {
     const { client, i18n } = this.#s.session;
     const record = this.#record;
@@ -272,7 +281,7 @@ export class WeaveForm extends LitElement {
       if (record) {
         const body = updateBody(record, this.values, editable);
         saved = Object.keys(body).length === 0 ? record : await client.update(entity.path, String(record.id), body, record.version === undefined ? {} : { version: record.version });
-      } else saved = await client.create(entity.path, createBody(this.values, editable));
+      } else saved = await client.create(entity.path, { ...this.#hiddenDefaults(entity, fields), ...createBody(this.values, editable) });
       this.#record = record ? saved : undefined;
       this.status = i18n.t("ui.saved");
       this.#done(entity, saved);

@@ -10,8 +10,10 @@ export interface PanelContext {
   readonly t: (key: StudioText, params?: Record<string, string | number>) => string;
   readonly model: StudioModel;
   readonly entity: StudioEntity;
-  /** Runs the edit of form `form`; `force` writes despite errors. */
-  send(form: string, edit: StudioEdit, force?: boolean): void;
+  /** Runs the edit of form `form`. */
+  send(form: string, edit: StudioEdit): void;
+  /** Runs the last edit of form `form` again, written despite its errors. */
+  force(form: string): void;
   /** Checks an edit without writing (live diagnostics) under the key `key`. */
   check(key: string, edit: StudioEdit): void;
   outcome(key: string): Outcome | undefined;
@@ -42,7 +44,7 @@ export function labelled(id: string, label: string, control: TemplateResult): Te
 }
 
 /** The outcome of the form's last edit, next to the form: the problems, and whether it was written. */
-export function outcomeView(ctx: PanelContext, key: string, retry?: () => void): TemplateResult {
+export function outcomeView(ctx: PanelContext, key: string): TemplateResult {
   const outcome = ctx.outcome(key);
   return html`<div class="outcome" id="${key}-outcome" role="status" aria-live="polite" part="outcome">
     ${outcome === undefined
@@ -51,7 +53,7 @@ export function outcomeView(ctx: PanelContext, key: string, retry?: () => void):
         ? html`<p class="error">${outcome.error}</p>`
         : html`${outcome.written ? html`<p class="ok">${ctx.t("written", { files: outcome.files.join(", ") })}</p>` : hasErrors(outcome.diagnostics) ? html`<p class="error">${ctx.t("notWritten")}</p>` : nothing}
           ${diagnosticsList(outcome.diagnostics)}
-          ${!outcome.written && hasErrors(outcome.diagnostics) && retry ? html`<button type="button" class="danger" @click=${retry}>${ctx.t("writeAnyway")}</button>` : nothing}`}
+          ${!outcome.written && hasErrors(outcome.diagnostics) ? html`<button type="button" class="danger" @click=${() => ctx.force(key)}>${ctx.t("writeAnyway")}</button>` : nothing}`}
   </div>`;
 }
 

@@ -8,7 +8,7 @@ import { formValues, labelled, names, outcomeView, type PanelContext } from "./s
 export function entityPanel(ctx: PanelContext): TemplateResult {
   const { entity, t } = ctx;
   return html`<section aria-labelledby="entity-heading" part="entity-panel">
-    <h2 id="entity-heading">${entity.label} <span class="muted origin">${entity.origin.file}:${entity.origin.line}</span></h2>
+    <h2 id="entity-heading" tabindex="-1">${entity.label} <span class="muted origin">${entity.origin.file}:${entity.origin.line}</span></h2>
     <button type="button" @click=${() => ctx.inspect(entity.name)}>${t("inspector")}: ${entity.name}</button>
     ${fieldsSection(ctx)} ${relationForm(ctx)} ${indexesSection(ctx)} ${policiesForm(ctx)} ${viewsForms(ctx)}
   </section>`;
@@ -27,12 +27,12 @@ function fieldsSection(ctx: PanelContext): TemplateResult {
       )}
     </ul>
     ${outcomeView(ctx, "remove-field")}
-    <form @submit=${(e: Event) => submitField(ctx, e)} aria-label=${t("addField")}>
+    <form @submit=${(e: Event) => addField(ctx, e)} aria-label=${t("addField")}>
       ${labelled("add-field-name", t("fieldName"), html`<input id="add-field-name" name="field" required pattern="[A-Za-z][A-Za-z0-9_]*" />`)}
       ${labelled("add-field-type", t("fieldType"), typeSelect(ctx, "add-field-type"))}
       <label class="check"><input type="checkbox" name="required" /> ${t("required")}</label>
       <button type="submit" class="primary">${t("addField")}</button>
-      ${outcomeView(ctx, "add-field", () => submitField(ctx, undefined, true))}
+      ${outcomeView(ctx, "add-field")}
     </form>
     <form @submit=${(e: Event) => renameField(ctx, e)} aria-label=${t("rename")}>
       ${labelled("rename-field", t("fieldName"), html`<select id="rename-field" name="field">${entity.fields.map((f) => html`<option>${f.name}</option>`)}</select>`)}
@@ -42,17 +42,9 @@ function fieldsSection(ctx: PanelContext): TemplateResult {
     </form>`;
 }
 
-let lastFieldForm: HTMLFormElement | undefined;
-
-function submitField(ctx: PanelContext, event: Event | undefined, force = false): void {
-  const form = event ? (event.target as HTMLFormElement) : lastFieldForm;
-  if (!form) return;
-  if (event) event.preventDefault();
-  lastFieldForm = form;
-  const data = new FormData(form);
-  const props: Record<string, unknown> = { type: String(data.get("type")) };
-  if (data.get("required")) props.required = true;
-  ctx.send("add-field", { kind: "addField", entity: ctx.entity.name, field: String(data.get("field")).trim(), props }, force);
+function addField(ctx: PanelContext, event: Event): void {
+  const v = formValues(event);
+  ctx.send("add-field", { kind: "addField", entity: ctx.entity.name, field: v.field!, props: { type: v.type!, ...(v.required ? { required: true } : {}) } });
 }
 
 function renameField(ctx: PanelContext, event: Event): void {

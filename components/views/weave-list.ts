@@ -266,11 +266,21 @@ export class WeaveList extends LitElement {
     });
   }
 
+  /** The child's field pointing at the parent of a related list, when the relation has one. */
+  #parentLink(): { field: string; id: string } | undefined {
+    const parent = this.parent ? this.#s.session.entity(this.parent) : undefined;
+    const inverse = parent?.fields.find((f) => f.name === this.relation)?.inverse;
+    return inverse && this.parentId ? { field: inverse, id: this.parentId } : undefined;
+  }
+
   #renderToolbar(entity: MetaEntity, settings: ListSettings, related: boolean): TemplateResult {
     const { i18n, appBase } = this.#s.session;
     const searchId = `${this.#id}-search`;
-    const href = recordHref(appBase, entity, undefined, "new");
-    const create = entity.create && !related
+    // In a related list, New starts a record already linked to the parent (`?invoice=<id>`).
+    const link = related ? this.#parentLink() : undefined;
+    const base = recordHref(appBase, entity, undefined, "new");
+    const href = base && link ? `${base}?${new URLSearchParams({ [link.field]: link.id })}` : base;
+    const create = entity.create && (!related || link)
       ? href
         ? html`<a class="button primary" part="create" href=${href}>${i18n.t("ui.create")}</a>`
         : html`<button class="primary" part="create" @click=${() => dispatchOpen(this, entity, undefined, "new")}>${i18n.t("ui.create")}</button>`

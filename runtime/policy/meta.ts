@@ -29,6 +29,8 @@ export interface MetaField {
   readonly values?: readonly { value: string; label: string }[];
   readonly to?: readonly string[];
   readonly many?: boolean;
+  /** A relation's field on the other side (`lines` of Invoice: `invoice` of InvoiceLine). */
+  readonly inverse?: string;
   /** The server fills the field when a create leaves it out (a default value or expression). */
   readonly hasDefault?: boolean;
   readonly currency?: string;
@@ -167,7 +169,7 @@ function metaField(f: IRField): MetaField {
     ...(f.help ? { help: f.help } : {}),
     ...(f.placeholder ? { placeholder: f.placeholder } : {}),
     ...(f.values ? { values: f.values.map((v) => ({ value: v.value, label: v.label })) } : {}),
-    ...(f.relation ? { to: f.relation.to, many: f.storage === "relation" } : {}),
+    ...(f.relation ? { to: f.relation.to, many: f.storage === "relation", ...(f.relation.inverse ? { inverse: f.relation.inverse } : {}) } : {}),
     ...(f.currency ? { currency: f.currency } : {}),
     ...(f.currencyField ? { currencyField: f.currencyField } : {}),
     ...(f.scale !== undefined ? { scale: f.scale } : {}),

@@ -84,6 +84,6 @@ describe("main", () => {
   });
 
   test("the real table lists every command, in help order", () => {
-    expect(commands.map((c) => c.name)).toEqual(["new", "check", "compile", "generate", "inspect", "i18n", "migrate", "seed", "dev", "build", "serve", "audit", "reencrypt"]);
+    expect(commands.map((c) => c.name)).toEqual(["new", "check", "compile", "generate", "inspect", "i18n", "migrate", "seed", "dev", "studio", "build", "serve", "audit", "reencrypt"]);
   });
 });

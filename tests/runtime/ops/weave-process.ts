@@ -2,15 +2,27 @@
  * `weave dev` and `weave serve` in a child process, for the tests that need a real process: one
  * that listens on a port, receives SIGTERM and exits with a code.
  */
+import { spawn } from "node:child_process";
+import { Readable } from "node:stream";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 
-export const repoRoot = join(import.meta.dir, "../../..");
+// import.meta.url, not import.meta.dir: the browser tests load this module under Node (Playwright).
+export const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
 const bin = join(repoRoot, "cli/bin/weave.ts");
+/** Bun runs weave: this process when it is Bun, else the Bun the repository installs. */
+const bunPath = process.versions.bun ? process.execPath : join(repoRoot, "node_modules/.bin/bun");
+
+/** The child process, under Bun or Node alike. */
+export interface Child {
+  readonly pid: number;
+  kill(signal?: NodeJS.Signals): void;
+}
 
 export interface WeaveProcess {
   /** The base URL the server printed, e.g. http://localhost:40123. */
   readonly url: string;
-  readonly child: ReturnType<typeof Bun.spawn>;
+  readonly child: Child;
   /** Everything written so far. */
   stdout(): string;
   stderr(): string;
@@ -34,12 +46,7 @@ export interface Ended {
  *   if ("code" in started) throw new Error(started.stderr);
  */
 export async function startWeave(args: readonly string[], options: { cwd: string; env?: Record<string, string | undefined>; timeoutMs?: number }): Promise<WeaveProcess | Ended> {
-  const child = Bun.spawn([process.execPath, bin, ...args], {
-    cwd: options.cwd,
-    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined, DATABASE_URL: undefined, PORT: undefined, ...options.env },
-    stdout: "pipe",
-    stderr: "pipe",
-  });
+  const child = spawnChild([bunPath, bin, ...args], options.cwd, { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined, DATABASE_URL: undefined, PORT: undefined, ...options.env });
   let out = "";
   let err = "";
   const outDone = collect(child.stdout, (text) => (out += text));
@@ -79,9 +86,23 @@ export async function startWeave(args: readonly string[], options: { cwd: string
   };
 }
 
-async function collect(stream: ReadableStream<Uint8Array>, onText: (text: string) => void): Promise<void> {
+interface Spawned extends Child {
+  readonly stdout: ReadableStream<Uint8Array> | Readable;
+  readonly stderr: ReadableStream<Uint8Array> | Readable;
+  readonly exited: Promise<number>;
+}
+
+function spawnChild(command: string[], cwd: string, env: Record<string, string | undefined>): Spawned {
+  if (process.versions.bun) return Bun.spawn(command, { cwd, env, stdout: "pipe", stderr: "pipe" });
+  const clean = Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
+  const child = spawn(command[0]!, command.slice(1), { cwd, env: clean, stdio: ["ignore", "pipe", "pipe"] });
+  const exited = new Promise<number>((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 128 : 1))));
+  return { pid: child.pid!, kill: (signal) => void child.kill(signal), stdout: child.stdout!, stderr: child.stderr!, exited };
+}
+
+async function collect(stream: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>, onText: (text: string) => void): Promise<void> {
   const decoder = new TextDecoder();
-  for await (const chunk of stream) onText(decoder.decode(chunk, { stream: true }));
+  for await (const chunk of stream as AsyncIterable<Uint8Array>) onText(decoder.decode(chunk, { stream: true }));
 }
 
 /**

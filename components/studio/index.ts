@@ -1,0 +1,2 @@
+/** The Model Studio (served by `weave dev` at `/app/_studio`). */
+import "./weave-studio.ts";

@@ -1,0 +1,114 @@
+/**
+ * The Model Studio in the browser, on its own `weave dev` (own temp copy of the invoicing example,
+ * own port), so the other browser tests' server is never edited: add an entity with two fields and
+ * a relation, add a state machine transition with live guard diagnostics, check the YAML written
+ * (comments kept), and see the new entity's list in the app after the hot reload.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { repoRoot, startWeave, type WeaveProcess } from "../runtime/ops/weave-process.ts";
+import type { Page } from "@playwright/test";
+import { expect, test, USERS } from "./fixtures.ts";
+
+/** The diagram's box of an entity. */
+const box = (page: Page, entity: string) => page.locator("button.entity").filter({ has: page.locator("strong", { hasText: new RegExp(`^${entity}$`) }) });
+
+let dir: string;
+let served: WeaveProcess;
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  dir = mkdtempSync(join(tmpdir(), "weave-studio-e2e-"));
+  cpSync(join(repoRoot, "examples/invoicing"), dir, { recursive: true, filter: (src) => !/[\\/](\.weave|node_modules)([\\/]|$)/.test(src) });
+  const started = await startWeave(["dev", dir, "--port", "0", "--host", "127.0.0.1"], { cwd: repoRoot, env: { NODE_ENV: "development" }, timeoutMs: 150_000 });
+  if ("code" in started) throw new Error(started.stderr);
+  served = started;
+});
+
+test.afterAll(async () => {
+  await served?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+test("model an entity, a relation and a transition in the Studio, then use the new list", async ({ page }) => {
+  test.setTimeout(120_000);
+  const url = served.url;
+  await page.goto(`${url}/app/_studio`);
+
+  // An entity with two fields and a relation.
+  await page.getByRole("button", { name: "Add entity" }).click();
+  const addEntity = page.getByRole("form", { name: "Add entity" });
+  await addEntity.getByLabel("Entity name").fill("Project");
+  await addEntity.getByLabel("Field name").fill("title");
+  await addEntity.getByLabel("Read policy").fill("$member");
+  await addEntity.getByLabel("Write policy").fill("$isBilling");
+  await addEntity.getByRole("button", { name: "Create" }).click();
+  // Written: the new entity is in the diagram, its panel opens, the diff shows the new file.
+  await expect(page.getByRole("heading", { name: "Project domain/project.entity.yaml:2" })).toBeVisible();
+  await expect(page.locator("pre.diff")).toContainText("+++ b/domain/project.entity.yaml");
+
+  const addField = page.getByRole("form", { name: "Add field" });
+  await addField.getByLabel("Field name").fill("due");
+  await addField.getByLabel("Type").selectOption("date");
+  await addField.getByRole("button", { name: "Add field" }).click();
+  await expect(addField.getByText("Written to domain/project.entity.yaml.")).toBeVisible();
+
+  const relation = page.getByRole("form", { name: "Add relation" });
+  await relation.getByLabel("Field name").fill("customer");
+  await relation.getByLabel("Target entity").selectOption("Customer");
+  await relation.getByLabel("Required").check();
+  await relation.getByLabel(/Field on the target/).fill("projects");
+  await relation.getByRole("button", { name: "Add relation" }).click();
+  await expect(relation.getByText(/Written to .*project\.entity\.yaml/)).toBeVisible();
+  await expect(box(page, "Project")).toContainText("customer");
+
+  // A transition, its guard checked while typing.
+  await box(page, "Invoice").click();
+  const transition = page.getByRole("form", { name: "Add transition lifecycle" });
+  await transition.getByLabel("Transition name").fill("reopen");
+  await transition.getByLabel("From (comma separated)").fill("void");
+  await transition.getByLabel("To", { exact: true }).fill("draft");
+  const guard = transition.getByLabel("Guard");
+  await guard.fill("size(lines) >");
+  await expect(transition.locator(".live")).toContainText("WV4");
+  await expect(guard).toHaveAttribute("aria-invalid", "true");
+  await guard.fill("size(lines) > 0");
+  await expect(transition.locator(".live")).toContainText("No problems.");
+  await transition.getByLabel("Allow").fill("$isAdmin");
+  await transition.getByRole("button", { name: "Add transition" }).click();
+  await expect(transition.getByText("Written to domain/invoice.entity.yaml.")).toBeVisible();
+  await expect(page.locator("pre.diff")).toContainText('+        guard: "size(lines) > 0"');
+
+  // The files, as a careful person would write them: comments and order kept.
+  expect(readFileSync(join(dir, "domain/project.entity.yaml"), "utf8")).toBe(`# yaml-language-server: $schema=../../../schema/entity.schema.json
+entity: Project
+tenant: true
+
+fields:
+  title: { type: string, required: true }
+  due: { type: date }
+  customer: { type: ref, to: Customer, required: true }
+
+policies:
+  read: "$member"
+  write: "$isBilling"
+`);
+  const invoice = readFileSync(join(dir, "domain/invoice.entity.yaml"), "utf8");
+  const original = readFileSync(join(repoRoot, "examples/invoicing/domain/invoice.entity.yaml"), "utf8");
+  expect(invoice).toBe(
+    original.replace(
+      "          - emit: invoiceVoided\n",
+      '          - emit: invoiceVoided\n      reopen:\n        from: void\n        to: draft\n        guard: "size(lines) > 0"\n        allow: "$isAdmin"\n',
+    ),
+  );
+  expect(readFileSync(join(dir, "domain/customer.entity.yaml"), "utf8")).toContain("    inverse: customer\n  projects:\n    type: many\n    to: Project\n    inverse: customer\n");
+
+  // The hot-reloaded app lists projects.
+  const login = await page.request.post(`${url}/api/auth/login`, { data: USERS.billing });
+  expect(login.status()).toBe(200);
+  await expect.poll(async () => (await page.request.get(`${url}/api/projects`)).status(), { timeout: 20_000 }).toBe(200);
+  await page.goto(`${url}/app/projects`);
+  await expect(page.getByRole("heading", { name: "Projects" })).toBeVisible();
+  await expect(page.locator("weave-list")).toBeVisible();
+});
