@@ -10,6 +10,7 @@ import { DEMO_USERS } from "../../../cli/new/templates.ts";
 import { appNameFrom, defaultWeaveSpec } from "../../../cli/new/weave-spec.ts";
 import { compileApp } from "../../../compiler/index.ts";
 import { createDatabase, createServer } from "../../../runtime/index.ts";
+import { startWeave } from "../../runtime/ops/weave-process.ts";
 import { repoRoot, weave } from "../temp-app.ts";
 
 let dir: string;
@@ -75,6 +76,28 @@ describe("weave new", () => {
       await server.close();
     }
   }, 60_000);
+
+  test("weave dev serves the new app and its UI, and an edit to the model is served without a restart", async () => {
+    const served = await startWeave(["dev", "tasks", "--port", "0", "--host", "127.0.0.1"], { cwd: dir, timeoutMs: 60_000 });
+    if ("code" in served) throw new Error(served.stderr);
+    try {
+      expect((await fetch(`${served.url}/app/`)).headers.get("content-type")).toBe("text/html; charset=utf-8");
+      const login = await fetch(`${served.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: DEMO_USERS[0].email, password: DEMO_USERS[0].password }) });
+      expect(login.status).toBe(200);
+      const schemaHas = async (name: string) => Object.keys((await (await fetch(`${served.url}/api/openapi.json`)).json()).components.schemas.Task.properties).includes(name);
+      expect(await schemaHas("estimate")).toBe(false);
+      const file = join(dir, "tasks/domain/task.entity.yaml");
+      writeFileSync(file, readFileSync(file, "utf8").replace("fields:\n", "fields:\n  estimate: { type: int, label: Estimate (hours) }\n"));
+      const deadline = Date.now() + 15_000;
+      while (!(await schemaHas("estimate"))) {
+        if (Date.now() > deadline) throw new Error(`the edit was not served:\n${served.stderr()}`);
+        await Bun.sleep(50);
+      }
+      expect(served.stderr()).toMatch(/weave dev: reloaded in \d+ ms/);
+    } finally {
+      expect(await served.stop()).toBe(0);
+    }
+  }, 90_000);
 
   test("a folder that is not empty is refused (exit 2) and left alone", async () => {
     mkdirSync(join(dir, "busy"));
