@@ -8,48 +8,12 @@ import { join } from "node:path";
 import { compileApp } from "../../compiler/index.ts";
 import type { Diagnostic } from "../../compiler/diagnostics/diagnostic.ts";
 import type { IR, IREntity, IRField } from "../../compiler/ir/index.ts";
+import type { StudioEntity, StudioField, StudioModel as WireModel } from "../../components/studio/studio-client.ts";
 
-type Origin = IREntity["origin"];
+export type { StudioEntity, StudioField } from "../../components/studio/studio-client.ts";
 
-export interface StudioField {
-  readonly name: string;
-  readonly type: string;
-  readonly label: string;
-  readonly required: boolean;
-  readonly unique: boolean;
-  readonly computed?: string;
-  readonly relation?: { readonly kind: string; readonly to: readonly string[]; readonly inverse?: string };
-  readonly machine?: string;
-  readonly origin: Origin;
-}
-
-export interface StudioEntity {
-  readonly name: string;
-  readonly label: string;
-  readonly tenant: boolean;
-  readonly origin: Origin;
-  readonly fields: readonly StudioField[];
-  readonly machines: readonly {
-    readonly name: string;
-    readonly field: string;
-    readonly initial: string;
-    readonly states: readonly { readonly name: string; readonly label: string; readonly final: boolean }[];
-    readonly transitions: readonly { readonly name: string; readonly from: readonly string[]; readonly to: string; readonly guard?: string; readonly allow?: string; readonly origin: Origin }[];
-    readonly origin: Origin;
-  }[];
-  readonly indexes: readonly { readonly name: string; readonly fields: readonly string[]; readonly unique: boolean; readonly where?: string }[];
-  readonly policies: Readonly<Record<"read" | "create" | "update" | "delete", string | undefined>>;
-  readonly views: {
-    readonly list: { readonly columns: readonly string[]; readonly filters: readonly string[] };
-    readonly form: { readonly sections: readonly { readonly label?: string; readonly fields: readonly string[] }[] };
-    readonly detail: { readonly sections: readonly { readonly label?: string; readonly fields: readonly string[] }[] };
-  };
-}
-
-export interface StudioModel {
-  readonly app: { readonly name: string; readonly tenancy: boolean; readonly hash: string };
-  readonly entities: readonly StudioEntity[];
-  readonly fieldTypes: readonly { readonly type: string; readonly description: string }[];
+/** The Studio's model as served (the wire types are the Studio client's), with the compiler's diagnostics. */
+export interface StudioModel extends Omit<WireModel, "diagnostics"> {
   /** The problems of the files on disk; the entities are the last model that compiled. */
   readonly diagnostics: readonly Diagnostic[];
 }

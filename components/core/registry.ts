@@ -5,30 +5,9 @@
  */
 import type { MetaField } from "../client/index.ts";
 import { loadOptionalWidget } from "./optional.ts";
+import { DEFAULT_WIDGETS } from "./widget-table.ts";
 
-const DEFAULT_WIDGETS: Record<string, string> = {
-  string: "weave-input-text",
-  email: "weave-input-text",
-  url: "weave-input-text",
-  slug: "weave-input-text",
-  uuid: "weave-input-text",
-  text: "weave-input-textarea",
-  richtext: "weave-input-richtext",
-  int: "weave-input-number",
-  decimal: "weave-input-number",
-  money: "weave-input-money",
-  date: "weave-input-date",
-  datetime: "weave-input-date",
-  boolean: "weave-input-boolean",
-  enum: "weave-input-select",
-  state: "weave-input-select",
-  ref: "weave-input-reference",
-  one: "weave-input-reference",
-  "many-to-many": "weave-input-references",
-  json: "weave-input-json",
-  embedded: "weave-input-embedded",
-  file: "weave-input-file",
-};
+const BUILT_IN: Readonly<Record<string, string | null>> = DEFAULT_WIDGETS;
 
 const overrides = new Map<string, string>();
 
@@ -48,7 +27,7 @@ export function registerWidget(type: string, tagName: string): void {
  * for an optional widget (rich text) starts loading it.
  */
 export function widgetTag(field: MetaField, entity?: string): string {
-  const tag = (entity && overrides.get(`${entity}.${field.name}`)) ?? overrides.get(field.type) ?? DEFAULT_WIDGETS[field.type] ?? "weave-input-text";
+  const tag = (entity && overrides.get(`${entity}.${field.name}`)) ?? overrides.get(field.type) ?? BUILT_IN[field.type] ?? "weave-input-text";
   loadOptionalWidget(tag);
   return tag;
 }

@@ -5,7 +5,7 @@
  */
 import { css, html, nothing, type TemplateResult } from "lit";
 import { ifDefined } from "lit/directives/if-defined.js";
-import { accepts } from "./accept.ts";
+import { accepts } from "../core/accept.ts";
 import { FieldWidget, IDS } from "./field-widget.ts";
 import { fileUrl, uploadFile, type FileValue } from "./upload.ts";
 import { missingProblem, type Invalid } from "./validity.ts";

@@ -10,7 +10,7 @@ import type { IR, IREntity, IRField } from "../../compiler/ir/index.ts";
 import { decideForIdentity } from "../policy/decide.ts";
 import type { RequestContext } from "../server/context.ts";
 import { badRequest, forbidden, notFound, payloadTooLarge, unauthorized, unprocessable, unsupportedMediaType } from "../server/errors.ts";
-import { accepts } from "./accept.ts";
+import { accepts } from "../../components/core/accept.ts";
 import { DEFAULT_MAX_UPLOAD_BYTES, UPLOAD_PATH } from "./options.ts";
 import type { FileStore } from "./store.ts";
 

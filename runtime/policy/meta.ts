@@ -8,6 +8,7 @@
  */
 import { collectionSegment } from "../../compiler/generators/openapi/names.ts";
 import type { IREntity, IRExpression, IRField } from "../../compiler/ir/index.ts";
+import type { MetaField } from "../../components/client/types.ts";
 import type { RequestContext } from "../server/context.ts";
 import { decideForIdentity } from "./decide.ts";
 import { fieldAccess } from "./field-policies.ts";
@@ -18,37 +19,8 @@ import { dashboardsFor, type MetaDashboard } from "../queries/dashboards.ts";
 
 type Ctx = Pick<RequestContext, "ir" | "identity">;
 
-export interface MetaField {
-  readonly name: string;
-  readonly label: string;
-  readonly type: string;
-  readonly required: boolean;
-  readonly readonly: boolean;
-  readonly help?: string;
-  readonly placeholder?: string;
-  readonly values?: readonly { value: string; label: string }[];
-  readonly to?: readonly string[];
-  readonly many?: boolean;
-  /** A relation's field on the other side (`lines` of Invoice: `invoice` of InvoiceLine). */
-  readonly inverse?: string;
-  /** The server fills the field when a create leaves it out (a default value or expression). */
-  readonly hasDefault?: boolean;
-  readonly currency?: string;
-  readonly currencyField?: string;
-  readonly scale?: number;
-  readonly min?: number | string;
-  readonly max?: number | string;
-  readonly minLength?: number;
-  readonly maxLength?: number;
-  readonly pattern?: string;
-  readonly accept?: readonly string[];
-  readonly maxSize?: number;
-  /** An embedded field: whether it holds a list, and its nested fields. */
-  readonly array?: boolean;
-  readonly fields?: readonly MetaField[];
-  /** An action input's literal default (entity fields do not carry theirs). */
-  readonly default?: string | number | boolean | null;
-}
+/** One field as the UI gets it: the wire type is the client's, so both sides read one definition. */
+export type { MetaField } from "../../components/client/types.ts";
 
 export interface MetaEntity {
   readonly name: string;

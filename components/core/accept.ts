@@ -1,6 +1,7 @@
 /**
  * Whether a MIME type is one a `file` field's `accept` list allows (`image/*` matches
- * `image/png`). The same rule as the server's (runtime/files/accept.ts), for an early message.
+ * `image/png`). One rule for both sides: the server checks uploads with it (runtime/files) and the file widget
+ * gives an early message with it.
  *
  * @example accepts(["image/*", "application/pdf"], "image/png") // true
  */
