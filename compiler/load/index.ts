@@ -32,7 +32,21 @@ export async function loadApp(root: string, reporter: Reporter, overlay: Overlay
     const text = overlay.has(path) ? (overlay.get(path) ?? undefined) : await readText(join(root, path), path, reporter);
     if (text !== undefined) files.push(parseSpecFile(path, kind, text, reporter));
   }
-  return files;
+  return withNamedTheme(root, files, reporter, overlay);
+}
+
+/**
+ * `theme: <path>` in weave.yaml names the theme file: it is loaded as the theme (wherever it is),
+ * and `ui/theme.yaml` is then not used. A missing file is reported by the check pass (WV502).
+ */
+async function withNamedTheme(root: string, files: SourceFile[], reporter: Reporter, overlay: Overlay): Promise<SourceFile[]> {
+  const named = (files.find((f) => f.kind === "app")?.data as { theme?: unknown } | undefined)?.theme;
+  if (typeof named !== "string" || !/\.ya?ml$/.test(named)) return files;
+  const path = named.replace(/^\.\//, "");
+  const others = files.filter((f) => f.kind !== "theme" || f.path === path);
+  if (others.some((f) => f.path === path)) return others;
+  const text = overlay.has(path) ? (overlay.get(path) ?? undefined) : (await Bun.file(join(root, path)).exists()) ? await readText(join(root, path), path, reporter) : undefined;
+  return text === undefined ? others : [...others, parseSpecFile(path, "theme", text, reporter)];
 }
 
 /** The files found on disk, less those the overlay removes, plus those it adds; sorted by path. */
