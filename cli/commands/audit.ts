@@ -3,12 +3,11 @@
  * changed or deleted. Exit 0 when the chain holds, 1 when it is broken (or the database failed).
  */
 import { verifyAudit, type AuditVerification } from "../../runtime/audit/verify.ts";
-import { createDatabase } from "../../runtime/db/create-database.ts";
 import { appDir } from "../app-dir.ts";
 import { CliError, defineCommand, ExitCode } from "../command.ts";
 import { compileTimed } from "../compile.ts";
 import { describeTarget, resolveTarget } from "../migrate/target.ts";
-import { isDatabaseError } from "../serve/database.ts";
+import { isDatabaseError, openTarget } from "../serve/database.ts";
 
 const SUBCOMMANDS = ["verify"] as const;
 
@@ -42,7 +41,12 @@ export const audit = defineCommand({
     const { result } = await compileTimed(dir);
     const target = resolveTarget(dir, values.url, io.env, result.ir);
     const where = describeTarget(target, io.cwd);
-    const database = createDatabase(target.url ? { url: target.url } : { dataDir: target.dataDir! });
+    const opened = openTarget(target, io.cwd);
+    if (typeof opened === "string") {
+      io.stderr.write(`weave audit: ${opened}\n`);
+      return ExitCode.problems;
+    }
+    const { database } = opened;
     try {
       const verification = await verifyAudit(database);
       io.stdout.write(values.json ? `${JSON.stringify({ database: where, ...verification }, null, 2)}\n` : report(verification, where));

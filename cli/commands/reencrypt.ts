@@ -6,13 +6,12 @@
  */
 import type { IR } from "../../compiler/ir/index.ts";
 import { encryptionKeyUsage, EncryptionError, keyRing, reencrypt, type ReencryptResult } from "../../runtime/crypto/index.ts";
-import { createDatabase } from "../../runtime/db/create-database.ts";
 import { appDir } from "../app-dir.ts";
 import { CliError, defineCommand, ExitCode } from "../command.ts";
 import { compileTimed } from "../compile.ts";
 import type { Io } from "../io.ts";
 import { describeTarget, resolveTarget } from "../migrate/target.ts";
-import { isDatabaseError } from "../serve/database.ts";
+import { isDatabaseError, openTarget } from "../serve/database.ts";
 
 const NOT_ENCRYPTED = "(not encrypted)";
 
@@ -64,7 +63,12 @@ export const reencryptCommand = defineCommand({
       io.stderr.write(`weave reencrypt: ${error.message}\n`);
       return ExitCode.problems;
     }
-    const database = createDatabase(target.url ? { url: target.url } : { dataDir: target.dataDir! });
+    const opened = openTarget(target, io.cwd);
+    if (typeof opened === "string") {
+      io.stderr.write(`weave reencrypt: ${opened}\n`);
+      return ExitCode.problems;
+    }
+    const { database } = opened;
     try {
       if (values.check) return await check(io, ir, database.kysely, ring.primary.id, where, values.json);
       const done = await reencrypt(database.kysely, ir, { ring, batchSize });

@@ -5,9 +5,8 @@
 import { join } from "node:path";
 import { hasErrors } from "../../compiler/diagnostics/diagnostic.ts";
 import type { IR } from "../../compiler/ir/index.ts";
-import { createDatabase, type Database } from "../../runtime/db/create-database.ts";
+import type { Database } from "../../runtime/db/create-database.ts";
 import { readLatestSnapshot } from "../../runtime/db/migrations/migration-folder.ts";
-import { isConnectionError } from "../../runtime/db/postgres/connection-error.ts";
 import { displayPath } from "../app-dir.ts";
 import { ExitCode } from "../command.ts";
 import { compileTimed } from "../compile.ts";
@@ -15,6 +14,7 @@ import { useColor } from "../format/ansi.ts";
 import { pretty } from "../format/pretty.ts";
 import type { Io } from "../io.ts";
 import { buildReport } from "../report.ts";
+import { isDatabaseError, openTarget } from "../serve/database.ts";
 import { describeTarget, resolveTarget, type Target } from "./target.ts";
 
 export interface MigrateValues {
@@ -83,7 +83,12 @@ export async function targetOf(ctx: MigrateContext): Promise<Target> {
  * such database, permission denied) is reported as a problem, not as a bug in weave.
  */
 export async function withDatabase(ctx: MigrateContext, target: Target, fn: (database: Database) => Promise<number>): Promise<number> {
-  const database = createDatabase(target.url ? { url: target.url } : { dataDir: target.dataDir! });
+  const opened = openTarget(target, ctx.io.cwd);
+  if (typeof opened === "string") {
+    ctx.io.stderr.write(`weave migrate: ${opened}\n`);
+    return ExitCode.problems;
+  }
+  const { database } = opened;
   try {
     return await fn(database);
   } catch (error) {
@@ -95,9 +100,3 @@ export async function withDatabase(ctx: MigrateContext, target: Target, fn: (dat
   }
 }
 
-// Postgres errors carry a five-character SQLSTATE; connection failures a postgres.js or socket code.
-function isDatabaseError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (isConnectionError(error)) return true;
-  return typeof code === "string" && (/^[0-9A-Z]{5}$/.test(code) || ["CONNECTION_LOST", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH"].includes(code));
-}

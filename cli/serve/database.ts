@@ -25,9 +25,18 @@ export interface OpenedDatabase {
  *   const opened = openDatabase("/repo/app", values.url, io, ir);
  *   if (typeof opened === "string") { io.stderr.write(opened); return ExitCode.problems; }
  */
-export function openDatabase(dir: string, url: string | undefined, io: Io, ir: IR): OpenedDatabase | string {
-  const target = resolveTarget(dir, url, io.env, ir);
-  const described = describeTarget(target, io.cwd);
+export function openDatabase(dir: string, url: string | undefined, io: Io, ir: IR | undefined): OpenedDatabase | string {
+  return openTarget(resolveTarget(dir, url, io.env, ir), io.cwd);
+}
+
+/**
+ * Opens a resolved target: Postgres as is, the embedded PGlite under its lock (one process at a
+ * time: two PGlite instances on one folder corrupt it). A message when another process holds it.
+ *
+ * @example const opened = openTarget(target, io.cwd); if (typeof opened === "string") ...
+ */
+export function openTarget(target: Target, cwd: string): OpenedDatabase | string {
+  const described = describeTarget(target, cwd);
   if (target.url) return { database: createDatabase({ url: target.url }), target, described };
   const lock = lockDataDir(target.dataDir!);
   if ("heldBy" in lock) return `${described} is in use by another process (pid ${lock.heldBy}); stop it first, or use Postgres with --url or DATABASE_URL`;

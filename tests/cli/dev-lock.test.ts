@@ -41,3 +41,20 @@ test("release leaves a lock that another process took over alone", () => {
   lock.release();
   expect(readFileSync(`${dataDir}.lock`, "utf8")).toBe(`${process.ppid}\n`);
 });
+
+test("weave migrate, audit and reencrypt refuse an embedded database another process holds", async () => {
+  const { tempApps, cleanApp, weave } = await import("./temp-app.ts");
+  const apps = tempApps({ app: cleanApp });
+  try {
+    const dataDir = join(apps.dir, "app/.weave/pglite");
+    lockDataDir(dataDir); // creates the folder and the file
+    writeFileSync(`${dataDir}.lock`, `${process.ppid}\n`); // a live process holds it
+    for (const argv of [["migrate", "status", "app"], ["audit", "verify", "app"], ["reencrypt", "app", "--check"]]) {
+      const { code, err } = await weave(apps.dir, argv, { WEAVE_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64") });
+      expect({ argv, code }).toEqual({ argv, code: 1 });
+      expect(err).toContain(`is in use by another process (pid ${process.ppid})`);
+    }
+  } finally {
+    apps.remove();
+  }
+});
