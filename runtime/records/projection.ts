@@ -40,7 +40,7 @@ export function visibleRowsFor(ctx: Pick<RequestContext, "ir" | "identity">): Vi
 
 /** Full select lists already lowered, by alias and parameter offset: the same for every request. */
 const listCache = new WeakMap<IREntity, Map<string, { readonly sql: string; readonly parameters: readonly unknown[] }>>();
-const fixed = new WeakMap<IREntity, boolean>();
+const readsOf = new WeakMap<IREntity, readonly string[] | "never">();
 
 export interface SelectOptions {
   /**
@@ -57,11 +57,12 @@ export interface SelectOptions {
  * a marker column (`email__read`) that `recordJson` drops the key by.
  */
 export function selectList(q: SqlBuilder, ctx: Pick<RequestContext, "ir" | "identity">, entity: IREntity, alias: string, only?: ReadonlySet<string>, options: SelectOptions = {}): string {
-  if (only || options.unmasked || hasFieldReadPolicies(ctx.ir, entity) || !readsNoVariables(ctx.ir, entity)) return buildList(q, ctx, entity, alias, only, options);
-  // Lowering the virtual fields is most of the cost of a small read: do it once per offset.
+  const variant = only || options.unmasked || hasFieldReadPolicies(ctx.ir, entity) ? undefined : cacheVariant(ctx, entity);
+  if (variant === undefined) return buildList(q, ctx, entity, alias, only, options);
+  // Lowering the virtual fields is most of the cost of a small read: do it once per offset and variant.
   let cache = listCache.get(entity);
   if (!cache) listCache.set(entity, (cache = new Map()));
-  const key = `${alias}|${q.parameters.length}`;
+  const key = `${alias}|${q.parameters.length}|${variant}`;
   const hit = cache.get(key);
   if (hit) {
     q.parameters.push(...hit.parameters);
@@ -69,23 +70,48 @@ export function selectList(q: SqlBuilder, ctx: Pick<RequestContext, "ir" | "iden
   }
   const start = q.parameters.length;
   const sql = buildList(q, ctx, entity, alias, undefined, {});
+  if (cache.size >= MAX_CACHED_LISTS) cache.clear(); // many tenants: start over rather than grow
   cache.set(key, { sql, parameters: q.parameters.slice(start) });
   return sql;
 }
 
+const MAX_CACHED_LISTS = 512;
+
 /**
- * Whether the virtual fields read no `user`/`tenant` and no related rows (which carry the caller's
- * read policies): their SQL and parameters are then the same for everyone.
+ * What makes the select list differ between callers, as a cache key; undefined when it cannot be
+ * shared. Virtual fields that read `user`/`tenant` are never shared. Those that read related rows
+ * filter them by the related entities' read policies and the caller's tenant (visible.ts): they
+ * are shared between callers in the same tenant whose policies are decided the same way without
+ * looking at the row, and not at all when a policy has to be decided on each row.
  */
-function readsNoVariables(ir: IR, entity: IREntity): boolean {
-  let result = fixed.get(entity);
+function cacheVariant(ctx: Pick<RequestContext, "ir" | "identity">, entity: IREntity): string | undefined {
+  const read = sharedReads(ctx.ir, entity);
+  if (read === "never") return undefined;
+  if (read.length === 0) return "";
+  const rows = visibleRowsFor(ctx);
+  let decisions = "";
+  for (const name of read) {
+    const decided = rows.decide?.(name);
+    if (decided === undefined) return undefined;
+    decisions += decided ? "1" : "0";
+  }
+  return `${ctx.identity.tenantId ?? "-"}|${decisions}`;
+}
+
+/** The entities whose rows the virtual fields read, or "never" when they read context variables. */
+function sharedReads(ir: IR, entity: IREntity): readonly string[] | "never" {
+  let result = readsOf.get(entity);
   if (result === undefined) {
-    const sameForAll = (ast: IRExpressionAst) => {
-      const analysis = analyzeExpression(ast, { ir, entity: entity.name });
-      return analysis.variables.length === 0 && analysis.relations.length === 0;
-    };
-    result = entity.fields.every((f) => f.storage !== "virtual" || !f.computed || sameForAll(f.computed.ast));
-    fixed.set(entity, result);
+    const entities = new Set<string>();
+    let variables = false;
+    for (const field of entity.fields) {
+      if (field.storage !== "virtual" || !field.computed) continue;
+      const analysis = analyzeExpression(field.computed.ast, { ir, entity: entity.name });
+      if (analysis.variables.length > 0) variables = true;
+      for (const path of analysis.relations) for (const step of path.steps) entities.add(step.target);
+    }
+    result = variables ? "never" : [...entities].sort();
+    readsOf.set(entity, result);
   }
   return result;
 }
