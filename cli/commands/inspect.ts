@@ -6,14 +6,14 @@
  */
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
-import { inspectModel } from "../../compiler/generators/inspect/index.ts";
+import { inspectGenerated, inspectModel } from "../../compiler/generators/inspect/index.ts";
 import { hasErrors } from "../../compiler/diagnostics/diagnostic.ts";
 import { appDir } from "../app-dir.ts";
 import { CliError, defineCommand, ExitCode } from "../command.ts";
 import { compileTimed } from "../compile.ts";
 import { useColor } from "../format/ansi.ts";
 import { pretty } from "../format/pretty.ts";
-import { inspectText } from "../inspect/text.ts";
+import { generatedText, inspectText } from "../inspect/text.ts";
 import { buildReport } from "../report.ts";
 import { didYouMean } from "../suggest.ts";
 
@@ -27,6 +27,11 @@ export const inspect = defineCommand({
     "routes (method, path, OpenAPI operation id), the policies that apply and the widget the UI",
     "uses, each with where it was written. A single argument that is a folder is the app folder.",
     "'weave dev' serves the same at GET /api/_inspect?element=Entity.field.",
+    "",
+    "With --generated, the other way round: what in the model made a generated element, and where",
+    "it is written: a table or column (invoices.customer_id), a constraint or index name, a route",
+    "(\"GET /api/invoices/{id}\" or a concrete path), an OpenAPI operation id (sendInvoice) or a",
+    "widget tag (weave-input-money). Served at GET /api/_inspect?generated=... too.",
   ].join("\n"),
   args: [
     { name: "dir", description: "App folder holding weave.yaml (default: .)" },
@@ -34,6 +39,7 @@ export const inspect = defineCommand({
   ],
   options: {
     json: { type: "boolean", description: "Print the result as JSON" },
+    generated: { type: "string", value: "<thing>", description: "What made this generated element (column, route, operation id, widget)" },
   },
   async run({ values, positionals }, io) {
     const [dirArg, element] = splitArgs(positionals, io.cwd);
@@ -41,6 +47,13 @@ export const inspect = defineCommand({
     const { result } = await compileTimed(dir);
     if (result.diagnostics.length > 0) io.stderr.write(pretty(buildReport(result, { cwd: io.cwd, color: useColor(io.stderr, io.env) })));
     if (hasErrors(result.diagnostics) || !result.ir) return ExitCode.problems;
+    if (values.generated !== undefined) {
+      if (element !== undefined) throw new CliError("give either an element or --generated, not both");
+      const made = inspectGenerated(result.ir, values.generated);
+      if ("error" in made) throw new CliError(`${made.error}; try for example: ${made.choices.join(", ")}`);
+      io.stdout.write(values.json ? `${JSON.stringify(made, null, 2)}\n` : generatedText(made, dir, io.cwd));
+      return ExitCode.ok;
+    }
     const found = inspectModel(result.ir, element);
     if ("error" in found) throw new CliError(`${found.error}${didYouMean(element ?? "", found.choices)}; valid: ${found.choices.join(", ")}`);
     io.stdout.write(values.json ? `${JSON.stringify(found, null, 2)}\n` : inspectText(found, dir, io.cwd));

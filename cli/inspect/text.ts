@@ -3,7 +3,7 @@
  * file:line it came from (relative to the working directory, so a terminal can open it).
  */
 import { join } from "node:path";
-import type { InspectColumn, InspectPolicy, InspectResult, InspectRoute } from "../../compiler/generators/inspect/index.ts";
+import type { GeneratedResult, InspectColumn, InspectPolicy, InspectResult, InspectRoute } from "../../compiler/generators/inspect/index.ts";
 import type { Origin } from "../../compiler/ir/index.ts";
 import { displayPath } from "../app-dir.ts";
 
@@ -19,6 +19,18 @@ export function inspectText(result: InspectResult, dir: string, cwd: string): st
   if (result.kind === "app") return appText(result, where);
   if (result.kind === "entity") return entityText(result, where);
   return fieldText(result, where);
+}
+
+/**
+ * The text of a reverse lookup: each generated element, the model element it came from and where.
+ *
+ * @example generatedText(inspectGenerated(ir, "sendInvoice"), dir, cwd)
+ *   // "operation sendInvoice\n  <- transition Invoice.lifecycle.send  domain/invoice.entity.yaml:113:7\n     runs the transition send\n"
+ */
+export function generatedText(result: GeneratedResult, dir: string, cwd: string): string {
+  return result.matches
+    .map((m) => `${m.generated.kind} ${m.generated.name}\n  <- ${m.element.kind} ${m.element.name}  ${displayPath(join(dir, m.element.origin.file), cwd)}:${m.element.origin.line}:${m.element.origin.column}\n     ${m.why}\n`)
+    .join("");
 }
 
 function appText(result: Extract<InspectResult, { kind: "app" }>, where: Where): string {

@@ -3,12 +3,13 @@
  * and write the files only when the compiler reports no errors (or the caller insists). The written
  * files trigger `weave dev`'s watcher, so the server reloads as after an edit by hand.
  */
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { compileApp } from "../../compiler/index.ts";
 import type { Diagnostic } from "../../compiler/diagnostics/diagnostic.ts";
 import { writeFileAtomic } from "../write-file.ts";
 import { unifiedDiff } from "./diff.ts";
-import { applyEdit, Draft, type EditedElement, folderSource, type StudioEdit } from "./edits/index.ts";
+import { applyEdit, Draft, type EditedElement, type EditNote, folderSource, type StudioEdit } from "./edits/index.ts";
 import { linesOf } from "./edits/yaml-text.ts";
 
 export interface RunOptions {
@@ -28,6 +29,8 @@ export interface EditOutcome {
   /** A unified diff of every file the edit changes. */
   readonly diff: string;
   readonly files: readonly string[];
+  /** What the edit did not follow itself (expressions naming a renamed or removed element), for the user to check. */
+  readonly notes: readonly EditNote[];
   /** The edited element and the lines it spans after the edit. */
   readonly element: EditedElement & { readonly lines?: { readonly from: number; readonly to: number } };
 }
@@ -46,7 +49,7 @@ export async function runEdit(dir: string, edit: StudioEdit, options: RunOptions
   const element = applyEdit(draft, edit);
   const changes = draft.changes();
   const result = await compileApp(dir, changes);
-  const text = changes.get(element.file) ?? source.read(element.file) ?? "";
+  const text = draft.read(element.file) ?? "";
   const lines = linesOf(text, element.path);
   const diagnostics = result.diagnostics
     .filter((d) => d.severity === "error" || changes.has(d.file))
@@ -54,6 +57,8 @@ export async function runEdit(dir: string, edit: StudioEdit, options: RunOptions
   const failed = diagnostics.some((d) => d.severity === "error");
   const written = (options.write ?? true) && changes.size > 0 && (!failed || options.force === true);
   const diff = [...changes].map(([path, content]) => unifiedDiff(path, source.read(path), content)).join("");
-  if (written) for (const [path, content] of changes) writeFileAtomic(join(dir, path), content);
-  return { diagnostics, written, diff, files: [...changes.keys()], element: { ...element, ...(lines ? { lines } : {}) } };
+  // New files first, deleted ones last: a renamed entity is never missing from the folder.
+  if (written) for (const [path, content] of changes) if (content !== null) writeFileAtomic(join(dir, path), content);
+  if (written) for (const [path, content] of changes) if (content === null) rmSync(join(dir, path), { force: true });
+  return { diagnostics, written, diff, files: [...changes.keys()], notes: element.notes ?? [], element: { ...element, ...(lines ? { lines } : {}) } };
 }

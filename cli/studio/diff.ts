@@ -9,14 +9,15 @@ const CONTEXT = 3;
 type Line = { readonly op: " " | "-" | "+"; readonly text: string };
 
 /**
- * The diff of `before` to `after` for `path`; empty when they are equal. `before` undefined is a new file.
+ * The diff of `before` to `after` for `path`; empty when they are equal. `before` undefined is a
+ * new file, `after` null a deleted one.
  *
  * @example unifiedDiff("a.yaml", "a: 1\n", "a: 2\n") // "--- a/a.yaml\n+++ b/a.yaml\n@@ -1 +1 @@\n-a: 1\n+a: 2\n"
  */
-export function unifiedDiff(path: string, before: string | undefined, after: string): string {
-  if (before === after) return "";
-  const lines = diffLines(splitLines(before ?? ""), splitLines(after));
-  const head = `--- ${before === undefined ? "/dev/null" : `a/${path}`}\n+++ b/${path}\n`;
+export function unifiedDiff(path: string, before: string | undefined, after: string | null): string {
+  if (before === after || (before === undefined && after === null)) return "";
+  const lines = diffLines(splitLines(before ?? ""), splitLines(after ?? ""));
+  const head = `--- ${before === undefined ? "/dev/null" : `a/${path}`}\n+++ ${after === null ? "/dev/null" : `b/${path}`}\n`;
   return head + hunks(lines).join("");
 }
 

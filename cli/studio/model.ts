@@ -4,7 +4,7 @@
  * types offered come from schema/entity.schema.json. While the files have errors the last model
  * that compiled is shown, with the diagnostics.
  */
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { compileApp } from "../../compiler/index.ts";
 import type { Diagnostic } from "../../compiler/diagnostics/diagnostic.ts";
 import type { IR, IREntity, IRField } from "../../compiler/ir/index.ts";
@@ -30,7 +30,7 @@ export async function readModel(dir: string, previous?: IR): Promise<{ model: St
   const ir = result.ir ?? previous;
   if (!ir) return { model: undefined, ir: undefined };
   const model: StudioModel = {
-    app: { name: ir.app.name, tenancy: ir.app.tenancy?.enabled === true, hash: ir.hash },
+    app: { name: ir.app.name, tenancy: ir.app.tenancy?.enabled === true, hash: ir.hash, root: resolve(dir) },
     entities: ir.entities.filter((e) => !e.generated).map(entityOf),
     fieldTypes: await fieldTypes(),
     diagnostics: result.diagnostics,

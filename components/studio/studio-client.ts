@@ -74,10 +74,19 @@ export interface StudioDiagnostic {
 }
 
 export interface StudioModel {
-  readonly app: { readonly name: string; readonly tenancy: boolean; readonly hash: string };
+  /** `root`: the app folder's absolute path, for links that open a file in an editor. */
+  readonly app: { readonly name: string; readonly tenancy: boolean; readonly hash: string; readonly root: string };
   readonly entities: readonly StudioEntity[];
   readonly fieldTypes: readonly { readonly type: string; readonly description: string }[];
   readonly diagnostics: readonly StudioDiagnostic[];
+}
+
+/** Something an edit left for the user: an expression still naming what it renamed or removed. */
+export interface EditNote {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
 }
 
 export interface EditOutcome {
@@ -85,6 +94,14 @@ export interface EditOutcome {
   readonly written: boolean;
   readonly diff: string;
   readonly files: readonly string[];
+  readonly notes?: readonly EditNote[];
+}
+
+/** One generated element and the model element it came from (`GET /api/_inspect?generated=`). */
+export interface GeneratedMatch {
+  readonly generated: { readonly kind: string; readonly name: string };
+  readonly element: { readonly kind: string; readonly name: string; readonly origin: Origin };
+  readonly why: string;
 }
 
 /** An edit as cli/studio/edits/types.ts defines it. */
@@ -108,6 +125,7 @@ export function studioClient(baseUrl: string) {
     edit: (edit: StudioEdit, options: { write?: boolean; force?: boolean } = {}) =>
       call<EditOutcome>("/weave/studio/edit", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ edit, ...options }) }),
     inspect: (element: string) => call<Record<string, unknown>>(`/api/_inspect?element=${encodeURIComponent(element)}`),
+    generated: (thing: string) => call<{ readonly matches: readonly GeneratedMatch[] }>(`/api/_inspect?generated=${encodeURIComponent(thing)}`),
   };
 }
 

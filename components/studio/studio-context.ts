@@ -1,6 +1,6 @@
 /** What the Studio's panels get from `<weave-studio>`: texts, the model, and the edit calls. */
 import { html, nothing, type TemplateResult } from "lit";
-import type { EditOutcome, StudioDiagnostic, StudioEdit, StudioEntity, StudioModel } from "./studio-client.ts";
+import type { EditNote, EditOutcome, Origin, StudioDiagnostic, StudioEdit, StudioEntity, StudioModel } from "./studio-client.ts";
 import type { StudioText } from "./studio-texts.ts";
 
 /** An edit's outcome, or the reason the server refused it. */
@@ -19,6 +19,23 @@ export interface PanelContext {
   outcome(key: string): Outcome | undefined;
   /** Shows what `element` (`Invoice` or `Invoice.total`) generated. */
   inspect(element: string): void;
+  /** Asks to confirm a removal, showing its diff (and the compiler's refusal) first. `what` names it: "field Invoice.note". */
+  remove(edit: StudioEdit, what: string): void;
+}
+
+/**
+ * `file:line:col` as a link that opens the file in VS Code (`vscode://file/<abs path>:<line>:<col>`),
+ * followed by the absolute path as plain text to copy into any other editor.
+ *
+ * @example sourceLink(t, "/home/me/app", { file: "domain/invoice.entity.yaml", line: 20, column: 3 })
+ */
+export function sourceLink(t: PanelContext["t"], root: string | undefined, origin: Origin): TemplateResult {
+  const where = `${origin.file}:${origin.line}:${origin.column}`;
+  if (!root) return html`<span class="where">${where}</span>`;
+  const absolute = `${root.replace(/\/$/, "")}/${origin.file}`;
+  const href = `vscode://file${absolute.startsWith("/") ? "" : "/"}${encodeURI(absolute)}:${origin.line}:${origin.column}`;
+  return html`<a class="origin" part="source-link" href=${href} aria-label=${t("openInEditor", { where })}>${where}</a>
+    <code class="abs muted">${absolute}:${origin.line}:${origin.column}</code>`;
 }
 
 /** Reads a form's named values as trimmed strings. */
@@ -52,7 +69,7 @@ export function outcomeView(ctx: PanelContext, key: string): TemplateResult {
       : "error" in outcome
         ? html`<p class="error">${outcome.error}</p>`
         : html`${outcome.written ? html`<p class="ok">${ctx.t("written", { files: outcome.files.join(", ") })}</p>` : hasErrors(outcome.diagnostics) ? html`<p class="error">${ctx.t("notWritten")}</p>` : nothing}
-          ${diagnosticsList(outcome.diagnostics)}
+          ${diagnosticsList(outcome.diagnostics)} ${notesList(ctx, outcome.notes ?? [])}
           ${!outcome.written && hasErrors(outcome.diagnostics) ? html`<button type="button" class="danger" @click=${() => ctx.force(key)}>${ctx.t("writeAnyway")}</button>` : nothing}`}
   </div>`;
 }
@@ -66,6 +83,15 @@ export function diagnosticsList(diagnostics: readonly StudioDiagnostic[]): Templ
       </li>`,
     )}
   </ul>`;
+}
+
+/** What the edit left to check by hand: expressions naming what it renamed or removed. */
+export function notesList(ctx: Pick<PanelContext, "t">, notes: readonly EditNote[]): TemplateResult | typeof nothing {
+  if (notes.length === 0) return nothing;
+  return html`<p>${ctx.t("notes")}:</p>
+    <ul class="notes" part="notes">
+      ${notes.map((n) => html`<li><span class="where">${n.file}:${n.line}:${n.column}</span> ${n.message}</li>`)}
+    </ul>`;
 }
 
 export function hasErrors(diagnostics: readonly StudioDiagnostic[]): boolean {

@@ -1,15 +1,25 @@
 /**
- * The panel of one entity: its fields (add, rename, remove, inspect), relations, indexes,
- * policies and views. Every form sends one Studio edit and shows its outcome beside it.
+ * The panel of one entity: rename or remove it; its fields (add, rename, reorder, remove - a
+ * relation with its other side -, inspect), relations, indexes (add, remove), policies and views.
+ * Every form sends one Studio edit and shows its outcome beside it; removals are confirmed first.
  */
 import { html, nothing, type TemplateResult } from "lit";
+import type { StudioField } from "./studio-client.ts";
 import { formValues, labelled, names, outcomeView, type PanelContext } from "./studio-context.ts";
 
 export function entityPanel(ctx: PanelContext): TemplateResult {
   const { entity, t } = ctx;
   return html`<section aria-labelledby="entity-heading" part="entity-panel">
     <h2 id="entity-heading" tabindex="-1">${entity.label} <span class="muted origin">${entity.origin.file}:${entity.origin.line}</span></h2>
-    <button type="button" @click=${() => ctx.inspect(entity.name)}>${t("inspector")}: ${entity.name}</button>
+    <div class="actions">
+      <button type="button" @click=${() => ctx.inspect(entity.name)}>${t("inspector")}: ${entity.name}</button>
+      <button type="button" class="danger" @click=${() => ctx.remove({ kind: "removeEntity", entity: entity.name }, `${entity.name}`)}>${t("removeEntity")}</button>
+    </div>
+    <form @submit=${(e: Event) => renameEntity(ctx, e)} aria-label=${t("renameEntity")}>
+      ${labelled("rename-entity-to", t("newName"), html`<input id="rename-entity-to" name="to" required pattern="[A-Z][A-Za-z0-9]*" placeholder=${entity.name} />`)}
+      <button type="submit">${t("renameEntity")}</button>
+      ${outcomeView(ctx, "rename-entity")}
+    </form>
     ${fieldsSection(ctx)} ${relationForm(ctx)} ${indexesSection(ctx)} ${policiesForm(ctx)} ${viewsForms(ctx)}
   </section>`;
 }
@@ -19,14 +29,16 @@ function fieldsSection(ctx: PanelContext): TemplateResult {
   return html`<h3>${t("fields")}</h3>
     <ul class="fields" part="fields">
       ${entity.fields.map(
-        (f) => html`<li>
+        (f, i) => html`<li>
           <button type="button" class="link" @click=${() => ctx.inspect(`${entity.name}.${f.name}`)}>${f.name}</button>
           <span class="muted">${f.type}${f.relation ? ` → ${f.relation.to.join(" | ")}` : ""}${f.required ? " *" : ""}</span>
-          <button type="button" class="small" aria-label="${t("remove")} ${f.name}" @click=${() => ctx.send("remove-field", { kind: "removeField", entity: entity.name, field: f.name })}>${t("remove")}</button>
+          <button type="button" class="small" aria-label=${t("moveUp", { field: f.name })} ?disabled=${i === 0} @click=${() => moveField(ctx, i, -1)}>↑</button>
+          <button type="button" class="small" aria-label=${t("moveDown", { field: f.name })} ?disabled=${i === entity.fields.length - 1} @click=${() => moveField(ctx, i, 1)}>↓</button>
+          <button type="button" class="small" aria-label="${t("remove")} ${f.name}" @click=${() => removeFieldOrRelation(ctx, f)}>${t("remove")}</button>
         </li>`,
       )}
     </ul>
-    ${outcomeView(ctx, "remove-field")}
+    ${outcomeView(ctx, "reorder-fields")}
     <form @submit=${(e: Event) => addField(ctx, e)} aria-label=${t("addField")}>
       ${labelled("add-field-name", t("fieldName"), html`<input id="add-field-name" name="field" required pattern="[A-Za-z][A-Za-z0-9_]*" />`)}
       ${labelled("add-field-type", t("fieldType"), typeSelect(ctx, "add-field-type"))}
@@ -42,9 +54,29 @@ function fieldsSection(ctx: PanelContext): TemplateResult {
     </form>`;
 }
 
+/** Swaps a field with its neighbour: the whole order is sent, the server refuses a stale one. */
+function moveField(ctx: PanelContext, at: number, by: -1 | 1): void {
+  const names = ctx.entity.fields.map((f) => f.name);
+  [names[at], names[at + by]] = [names[at + by]!, names[at]!];
+  ctx.send("reorder-fields", { kind: "reorderFields", entity: ctx.entity.name, fields: names });
+}
+
+/** A relation goes with its other side (the `many` listing it); any other field alone. */
+function removeFieldOrRelation(ctx: PanelContext, field: StudioField): void {
+  const { entity } = ctx;
+  const relation = field.relation && field.relation.kind !== "polymorphic";
+  // Raising the version lets the migration drop the column; the dialog lets the user say no.
+  ctx.remove({ kind: relation ? "removeRelation" : "removeField", entity: entity.name, field: field.name, raiseVersion: true }, `${entity.name}.${field.name}`);
+}
+
 function addField(ctx: PanelContext, event: Event): void {
   const v = formValues(event);
   ctx.send("add-field", { kind: "addField", entity: ctx.entity.name, field: v.field!, props: { type: v.type!, ...(v.required ? { required: true } : {}) } });
+}
+
+function renameEntity(ctx: PanelContext, event: Event): void {
+  const v = formValues(event);
+  ctx.send("rename-entity", { kind: "renameEntity", entity: ctx.entity.name, to: v.to! });
 }
 
 function renameField(ctx: PanelContext, event: Event): void {
@@ -94,7 +126,13 @@ function indexesSection(ctx: PanelContext): TemplateResult {
   };
   return html`<h3>${t("indexes")}</h3>
     <ul>
-      ${entity.indexes.map((i) => html`<li><code>${i.name}</code> (${i.fields.join(", ")})${i.unique ? ` ${t("unique")}` : nothing}</li>`)}
+      ${entity.indexes.map(
+        (i, position) =>
+          html`<li>
+            <code>${i.name}</code> (${i.fields.join(", ")})${i.unique ? ` ${t("unique")}` : nothing}
+            <button type="button" class="small" aria-label=${t("removeWhat", { what: i.name })} @click=${() => ctx.remove({ kind: "removeIndex", entity: entity.name, position, fields: i.fields }, i.name)}>${t("remove")}</button>
+          </li>`,
+      )}
     </ul>
     <form @submit=${submit} aria-label=${t("addIndex")}>
       ${labelled("index-fields", t("indexFields"), html`<input id="index-fields" name="fields" required />`)}

@@ -4,6 +4,7 @@
  * and where each element is defined (file:line).
  */
 import { html, nothing, type TemplateResult } from "lit";
+import { sourceLink } from "./studio-context.ts";
 import type { StudioText } from "./studio-texts.ts";
 
 type T = (key: StudioText, params?: Record<string, string | number>) => string;
@@ -11,6 +12,7 @@ type T = (key: StudioText, params?: Record<string, string | number>) => string;
 interface Origin {
   readonly file: string;
   readonly line: number;
+  readonly column: number;
 }
 
 interface Inspected {
@@ -22,7 +24,7 @@ interface Inspected {
   readonly widget?: { readonly tag: string | null; readonly why: string };
 }
 
-export function inspectorView(t: T, inspected: { element: string; data: Record<string, unknown> | { error: string } } | undefined): TemplateResult {
+export function inspectorView(t: T, inspected: { element: string; data: Record<string, unknown> | { error: string } } | undefined, root?: string): TemplateResult {
   if (!inspected) return html``;
   const { element, data } = inspected;
   if ("error" in data) return html`<section part="inspector" aria-labelledby="inspector-heading"><h3 id="inspector-heading">${t("inspector")}: ${element}</h3><p class="error">${data.error}</p></section>`;
@@ -30,7 +32,7 @@ export function inspectorView(t: T, inspected: { element: string; data: Record<s
   const origin = found.field?.origin ?? found.entity?.origin;
   return html`<section part="inspector" aria-labelledby="inspector-heading" class="inspector">
     <h3 id="inspector-heading">${t("inspector")}: ${element}</h3>
-    ${origin ? html`<p>${t("origin")}: <a class="origin" href="#" title="${origin.file}:${origin.line}" @click=${(e: Event) => e.preventDefault()}>${origin.file}:${origin.line}</a></p>` : nothing}
+    ${origin ? html`<p>${t("origin")}: ${sourceLink(t, root, origin)}</p>` : nothing}
     <h4>${t("generated")}</h4>
     ${found.columns?.length
       ? html`<p>${t("columns")}:</p>

@@ -19,10 +19,15 @@ function machineView(ctx: PanelContext, machine: StudioMachine): TemplateResult 
   const { t } = ctx;
   return html`<article class="machine" part="machine" aria-label=${machine.name}>
     <h4>${machine.name} <span class="muted">(${machine.field}) ${machine.origin.file}:${machine.origin.line}</span></h4>
-    <p>
-      ${t("states")}:
-      ${machine.states.map((s) => html`<span class="state" data-initial=${s.name === machine.initial ? "true" : "false"}>${s.name}${s.final ? " ◼" : ""}</span> `)}
-    </p>
+    <p id="states-${machine.name}">${t("states")}:</p>
+    <ul class="states" aria-labelledby="states-${machine.name}">
+      ${machine.states.map(
+        (s) => html`<li>
+          <span class="state" data-initial=${s.name === machine.initial ? "true" : "false"}>${s.name}${s.final ? " ◼" : ""}</span>
+          <button type="button" class="small" aria-label=${t("removeWhat", { what: `${machine.name}.${s.name}` })} @click=${() => ctx.remove({ kind: "removeState", entity: ctx.entity.name, machine: machine.name, state: s.name }, `${machine.name}.${s.name}`)}>${t("remove")}</button>
+        </li>`,
+      )}
+    </ul>
     <ul class="transitions">
       ${machine.transitions.map((tr) => transitionView(ctx, machine, tr))}
     </ul>
@@ -42,6 +47,7 @@ function transitionView(ctx: PanelContext, machine: StudioMachine, tr: StudioTra
   return html`<li>
     <form @submit=${(e: Event) => ctx.send(key, edit(formValues(e).form))} aria-label="${t("transitions")} ${tr.name}">
       <strong>${tr.name}</strong>: ${tr.from.join(", ")} → ${tr.to} <span class="muted">${tr.origin.file}:${tr.origin.line}</span>
+      <button type="button" class="small" aria-label=${t("removeWhat", { what: `${machine.name}.${tr.name}` })} @click=${() => ctx.remove({ kind: "removeTransition", entity: entity.name, machine: machine.name, transition: tr.name }, `${machine.name}.${tr.name}`)}>${t("remove")}</button>
       ${labelled(`${key}-guard`, t("guard"), expressionInput(ctx, `${key}-guard`, "guard", tr.guard, `${key}-live`, live))}
       ${labelled(`${key}-allow`, t("allow"), expressionInput(ctx, `${key}-allow`, "allow", tr.allow, `${key}-live`, live))}
       ${liveView(ctx, `${key}-live`)}

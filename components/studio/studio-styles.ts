@@ -135,11 +135,22 @@ export const studioStyles = css`
     color: var(--weave-color-warning);
   }
   .fields,
-  .transitions {
+  .transitions,
+  .states,
+  .made {
     list-style: none;
     padding: 0;
   }
-  .fields li {
+  .states {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--weave-space);
+  }
+  .made li {
+    margin-bottom: var(--weave-space);
+  }
+  .fields li,
+  .states li {
     display: flex;
     gap: var(--weave-space);
     align-items: center;
@@ -180,6 +191,30 @@ export const studioStyles = css`
   }
   .diff .del {
     color: var(--weave-color-danger);
+  }
+  .diff .head {
+    font-weight: bold;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--weave-space);
+  }
+  code.abs {
+    display: block;
+    font-size: 0.75rem;
+    word-break: break-all;
+  }
+  dialog.confirm {
+    max-width: min(48rem, 90vw);
+    border: 1px solid var(--weave-color-border);
+    border-radius: var(--weave-radius);
+    background: var(--weave-color-surface);
+    color: var(--weave-color-text);
+    padding: calc(var(--weave-space) * 2);
+  }
+  dialog.confirm::backdrop {
+    background: color-mix(in srgb, var(--weave-color-text) 40%, transparent);
   }
   .inspector {
     border-top: 1px solid var(--weave-color-border);

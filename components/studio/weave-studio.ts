@@ -16,6 +16,7 @@ import { SessionController } from "../core/session-controller.ts";
 import { baseStyles } from "../core/styles.ts";
 import { installTokens } from "../core/tokens.ts";
 import { BOX_WIDTH, layoutDiagram, MAX_ROWS, type Layout } from "./er-layout.ts";
+import { confirmDialog, madeView, type MadeAnswer, type PendingRemoval } from "./studio-remove.ts";
 import { formValues, labelled, outcomeView, type Outcome, type PanelContext } from "./studio-context.ts";
 import { type StudioEdit, studioClient, type StudioModel } from "./studio-client.ts";
 import { entityPanel, typeSelect } from "./studio-entity-panel.ts";
@@ -36,6 +37,8 @@ export class WeaveStudio extends LitElement {
     lastDiff: { state: true },
     inspected: { state: true },
     loadError: { state: true },
+    pending: { state: true },
+    made: { state: true },
   };
   declare api: string | undefined;
   declare model: StudioModel | undefined;
@@ -45,6 +48,10 @@ export class WeaveStudio extends LitElement {
   declare lastDiff: string;
   declare inspected: { element: string; data: Record<string, unknown> | { error: string } } | undefined;
   declare loadError: string | undefined;
+  /** The removal waiting for confirmation, with its dry run once the server answered. */
+  declare pending: PendingRemoval | undefined;
+  /** The last "what made this?" answer. */
+  declare made: MadeAnswer | undefined;
 
   readonly #s = new SessionController(this);
   readonly #edits = new Map<string, StudioEdit>();
@@ -103,6 +110,8 @@ export class WeaveStudio extends LitElement {
       if (outcome.written) {
         this.dispatchEvent(new CustomEvent("weave-studio-written", { detail: { files: outcome.files }, bubbles: true, composed: true }));
         if (edit.kind === "addEntity") (this.selected = edit.entity), (this.adding = false);
+        if (edit.kind === "renameEntity") this.selected = String(edit.to);
+        if (edit.kind === "removeEntity") (this.selected = undefined), (this.inspected = undefined);
         await this.#load();
       }
     } catch (error) {
@@ -133,6 +142,39 @@ export class WeaveStudio extends LitElement {
     }
   }
 
+  /** Opens the confirmation of a removal and checks it (write: false) to show its diff. */
+  async #askRemove(edit: StudioEdit, what: string): Promise<void> {
+    this.pending = { edit, what };
+    try {
+      const outcome = await this.#client.edit(edit, { write: false });
+      if (this.pending?.edit === edit) this.pending = { edit, what, outcome };
+    } catch (error) {
+      if (this.pending?.edit === edit) this.pending = { edit, what, outcome: { error: (error as Error).message } };
+    }
+  }
+
+  #confirmRemove(): void {
+    const pending = this.pending;
+    this.pending = undefined;
+    if (pending) void this.#send("remove", pending.edit);
+  }
+
+  async #findMade(thing: string): Promise<void> {
+    if (thing === "") return;
+    try {
+      this.made = { thing, matches: (await this.#client.generated(thing)).matches };
+    } catch (error) {
+      this.made = { thing, error: (error as Error).message };
+    }
+  }
+
+  override updated(): void {
+    // The dialog is always in the tree; open and close it as `pending` says, so Escape and focus work natively.
+    const dialog = this.renderRoot.querySelector<HTMLDialogElement>("dialog.confirm");
+    if (dialog && this.pending && !dialog.open) dialog.showModal();
+    if (dialog && !this.pending && dialog.open) dialog.close();
+  }
+
   #context(): PanelContext | undefined {
     const entity = this.model?.entities.find((e) => e.name === this.selected);
     if (!this.model || !entity) return undefined;
@@ -148,6 +190,7 @@ export class WeaveStudio extends LitElement {
       check: (key, edit) => this.#check(key, edit),
       outcome: (key) => this.outcomes.get(key),
       inspect: (element) => void this.#inspect(element),
+      remove: (edit, what) => void this.#askRemove(edit, what),
     };
   }
 
@@ -174,12 +217,20 @@ export class WeaveStudio extends LitElement {
             <h2 id="diff-heading">${t("diff")}</h2>
             <pre class="diff" tabindex="0">${this.lastDiff ? diffLines(this.lastDiff) : "—"}</pre>
           </section>
+          ${madeView(t, this.model.app.root, this.made, (thing) => void this.#findMade(thing))}
         </div>
         <aside class="panel" part="panel" aria-label=${t("title")}>
+          ${outcomeView(this.#bareContext(), "remove")}
           ${this.adding ? this.#addEntityForm() : ctx ? html`${entityPanel(ctx)} ${machinesPanel(ctx)}` : html`<p>${t("select")}</p>`}
-          ${inspectorView(t, this.inspected)}
+          ${inspectorView(t, this.inspected, this.model.app.root)}
         </aside>
-      </div>`;
+      </div>
+      ${confirmDialog(t, this.pending, {
+        confirm: () => this.#confirmRemove(),
+        cancel: () => (this.pending = undefined),
+        raiseVersion: (on) => this.pending && void this.#askRemove({ ...this.pending.edit, raiseVersion: on }, this.pending.what),
+        diff: diffLines,
+      })}`;
   }
 
   #diagram(layout: Layout): TemplateResult {
@@ -216,10 +267,19 @@ export class WeaveStudio extends LitElement {
     </section>`;
   }
 
+  /** The context of forms that belong to no entity: texts, outcomes and forcing. */
+  #bareContext(): PanelContext {
+    const force = (key: string) => {
+      const edit = this.#edits.get(key);
+      if (edit) void this.#send(key, edit, true);
+    };
+    return { t: this.#t, model: this.model!, outcome: (key: string) => this.outcomes.get(key), force } as PanelContext;
+  }
+
   #addEntityForm(): TemplateResult {
     const t = this.#t;
     const model = this.model!;
-    const ctx = { t, model, outcome: (key: string) => this.outcomes.get(key), force: (key: string) => this.#edits.get(key) && void this.#send(key, this.#edits.get(key)!, true) } as PanelContext;
+    const ctx = this.#bareContext();
     const submit = (event: Event) => {
       const v = formValues(event);
       const policies = { ...(v.read ? { read: v.read } : {}), ...(v.write ? { write: v.write } : {}) };
@@ -258,7 +318,7 @@ function svgLine(a: { x: number; y: number }, b: { x: number; y: number }, kind:
 function diffLines(diff: string) {
   return diff
     .split("\n")
-    .map((line) => html`<span class=${line.startsWith("+") ? "add" : line.startsWith("-") ? "del" : ""}>${line}\n</span>`);
+    .map((line) => html`<span class=${/^(\+\+\+|---) /.test(line) ? "head" : line.startsWith("+") ? "add" : line.startsWith("-") ? "del" : ""}>${line}\n</span>`);
 }
 
 if (!customElements.get("weave-studio")) customElements.define("weave-studio", WeaveStudio);

@@ -104,6 +104,64 @@ policies:
   );
   expect(readFileSync(join(dir, "domain/customer.entity.yaml"), "utf8")).toContain("    inverse: customer\n  projects:\n    type: many\n    to: Project\n    inverse: customer\n");
 
+  // Removals ask first, showing the diff; one the compiler refuses cannot be confirmed.
+  await box(page, "Customer").click();
+  await page.getByRole("button", { name: "Remove entity" }).click();
+  const dialog = page.getByRole("dialog", { name: "Remove Customer?" });
+  await expect(dialog).toContainText("The compiler refuses this change");
+  await expect(dialog.getByRole("button", { name: "Remove", exact: true })).toHaveCount(0);
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  expect(readFileSync(join(dir, "domain/customer.entity.yaml"), "utf8")).toContain("entity: Customer");
+
+  // A transition, by keyboard: the button, then the dialog's Remove.
+  await box(page, "Invoice").click();
+  await page.getByRole("button", { name: "Remove lifecycle.reopen" }).focus();
+  await page.keyboard.press("Enter");
+  const removeTransition = page.getByRole("dialog", { name: "Remove lifecycle.reopen?" });
+  await expect(removeTransition.locator("pre.diff")).toContainText("-      reopen:");
+  await removeTransition.getByRole("button", { name: "Remove", exact: true }).press("Enter");
+  await expect(page.locator("#remove-outcome")).toHaveText("Written to domain/invoice.entity.yaml.");
+  await expect(page.locator("pre.diff").first()).toContainText('-        guard: "size(lines) > 0"');
+
+  // A field of the new entity.
+  await box(page, "Project").click();
+  await page.getByRole("button", { name: "Remove due" }).click();
+  const removeField = page.getByRole("dialog", { name: "Remove Project.due?" });
+  await expect(removeField.locator("pre.diff")).toContainText("-  due: { type: date }");
+  await expect(removeField.getByLabel(/Raise the version of Project/)).toBeChecked();
+  await expect(removeField.locator("pre.diff")).toContainText("+version: 2");
+  await removeField.getByRole("button", { name: "Remove", exact: true }).click();
+  await expect(page.locator("#remove-outcome")).toHaveText("Written to domain/project.entity.yaml.");
+  await expect(box(page, "Project")).not.toContainText("due");
+  // The raised version lets weave dev drop the column: the served API no longer has the field.
+  const projectFields = async () => Object.keys(((await (await page.request.get(`${url}/api/openapi.json`)).json()) as any).components.schemas.Project.properties);
+  await expect.poll(projectFields, { timeout: 20_000 }).not.toContain("due");
+
+  // On disk: the invoice file is the example's again, byte for byte; the project lost one line.
+  expect(readFileSync(join(dir, "domain/invoice.entity.yaml"), "utf8")).toBe(original);
+  expect(readFileSync(join(dir, "domain/project.entity.yaml"), "utf8")).toBe(`# yaml-language-server: $schema=../../../schema/entity.schema.json
+entity: Project
+version: 2
+tenant: true
+
+fields:
+  title: { type: string, required: true }
+  customer: { type: ref, to: Customer, required: true }
+
+policies:
+  read: "$member"
+  write: "$isBilling"
+`);
+
+  // What made this? An operation id leads to its transition, linked to the file in the editor.
+  const made = page.getByRole("search", { name: "What made this?" });
+  await made.getByLabel(/A generated element/).fill("sendInvoice");
+  await made.getByRole("button", { name: "Find" }).click();
+  const link = page.getByRole("link", { name: /^Open domain\/invoice\.entity\.yaml:\d+:7 in the editor$/ });
+  await expect(link).toHaveAttribute("href", new RegExp(`^vscode://file${dir}/domain/invoice\\.entity\\.yaml:\\d+:7$`));
+  await expect(page.locator(".made")).toContainText("operation sendInvoice made by transition Invoice.lifecycle.send");
+
   // The hot-reloaded app lists projects.
   const login = await page.request.post(`${url}/api/auth/login`, { data: USERS.billing });
   expect(login.status()).toBe(200);

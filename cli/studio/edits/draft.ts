@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseDocument } from "yaml";
+import { kindOfPath } from "../../../compiler/load/discover.ts";
 
 /** Where the spec texts come from: the app folder, or a map in tests. */
 export interface SpecSource {
@@ -12,7 +13,11 @@ export interface SpecSource {
   read(path: string): string | undefined;
   /** The entity files, relative to the app folder. */
   entityFiles(): readonly string[];
+  /** Every spec file (weave.yaml, entities, policies, queries, workflows, seeds, ui, i18n), relative to the app folder. */
+  specFiles(): readonly string[];
 }
+
+const SPEC_FOLDERS = ["domain", "policies", "workflows", "queries", "ui", "seed", "i18n"];
 
 /**
  * The app folder as a source.
@@ -38,6 +43,16 @@ export function folderSource(dir: string): SpecSource {
         return [];
       }
     },
+    specFiles() {
+      const inFolder = (folder: string) => {
+        try {
+          return readdirSync(join(dir, folder)).map((name) => `${folder}/${name}`);
+        } catch {
+          return [];
+        }
+      };
+      return ["weave.yaml", ...SPEC_FOLDERS.flatMap(inFolder)].filter((path) => kindOfPath(path)).sort();
+    },
   };
 }
 
@@ -46,33 +61,60 @@ export function memorySource(files: Readonly<Record<string, string>>): SpecSourc
   return {
     read: (path) => files[path],
     entityFiles: () => Object.keys(files).filter((p) => /^domain\/[^/]+\.entity\.ya?ml$/.test(p)).sort(),
+    specFiles: () => Object.keys(files).filter((p) => kindOfPath(p)).sort(),
   };
 }
 
 /** An edit refused before any compiling: an unknown entity, a name taken. */
 export class EditRefused extends Error {}
 
+/** A change of one file: its new text, or null when the edit deletes it. */
+export type FileChange = string | null;
+
 export class Draft {
-  readonly #changes = new Map<string, string>();
+  readonly #changes = new Map<string, FileChange>();
   constructor(readonly source: SpecSource) {}
 
   read(path: string): string | undefined {
-    return this.#changes.get(path) ?? this.source.read(path);
+    return this.#changes.has(path) ? (this.#changes.get(path) ?? undefined) : this.source.read(path);
   }
 
   write(path: string, text: string): void {
     this.#changes.set(path, text);
   }
 
-  /** Changed texts by path, only those that differ from the source. */
-  changes(): ReadonlyMap<string, string> {
-    return new Map([...this.#changes].filter(([path, text]) => this.source.read(path) !== text));
+  /** Deletes the file at `path`. */
+  remove(path: string): void {
+    this.#changes.set(path, null);
   }
 
-  /** The entity files, new ones included. */
+  /** Moves a file: its text, changes so far included, goes to `to`. */
+  move(path: string, to: string): void {
+    const text = this.read(path);
+    if (text === undefined) throw new EditRefused(`no file ${path}`);
+    if (this.read(to) !== undefined) throw new EditRefused(`${to} exists already`);
+    this.remove(path);
+    this.write(to, text);
+  }
+
+  /** Changed files by path (null: deleted), only those that differ from the source. */
+  changes(): ReadonlyMap<string, FileChange> {
+    return new Map([...this.#changes].filter(([path, text]) => (this.source.read(path) ?? null) !== text));
+  }
+
+  /** The entity files, new ones included and deleted ones left out. */
   entityFiles(): string[] {
-    const created = [...this.#changes.keys()].filter((p) => p.startsWith("domain/") && !this.source.read(p));
-    return [...new Set([...this.source.entityFiles(), ...created])].sort();
+    return this.#current(this.source.entityFiles(), (p) => /^domain\/[^/]+\.entity\.ya?ml$/.test(p));
+  }
+
+  /** Every spec file, new ones included and deleted ones left out. */
+  specFiles(): string[] {
+    return this.#current(this.source.specFiles(), (p) => kindOfPath(p) !== null && kindOfPath(p) !== undefined);
+  }
+
+  #current(existing: readonly string[], keep: (path: string) => boolean): string[] {
+    const created = [...this.#changes].filter(([p, text]) => text !== null && keep(p)).map(([p]) => p);
+    return [...new Set([...existing, ...created])].filter((p) => this.read(p) !== undefined).sort();
   }
 
   /** The file declaring `entity`; refused when none does. */

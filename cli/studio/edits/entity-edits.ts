@@ -1,17 +1,20 @@
 /** Edits of an entity as a whole and of its fields: add an entity, add, rename, remove and change fields. */
 import { dirname } from "node:path";
 import { type Draft, EditRefused, entityName } from "./draft.ts";
+import { type EditNote, expressionNotes } from "./notes.ts";
 import { renameReferences } from "./references.ts";
 import { after, ENTITY_KEYS, FIELD_KEYS, ordered, POLICY_KEYS } from "./order.ts";
 import { kebab } from "./names.ts";
 import { expr, renderEntries, renderPair, type Value } from "./render.ts";
 import type { EditOf } from "./types.ts";
-import { deleteIn, getIn, lastValueStyle, renameKey, setIn, type Path } from "./yaml-text.ts";
+import { deleteIn, getIn, lastValueStyle, renameKey, reorderKeys, setIn, type Path, YamlEditError } from "./yaml-text.ts";
 
 /** The edited element: its file and its path in that file, to tell its diagnostics apart. */
 export interface EditedElement {
   readonly file: string;
   readonly path: Path;
+  /** What the edit could not follow itself: expressions naming what it renamed or removed. */
+  readonly notes?: readonly EditNote[];
 }
 
 const EXPRESSION_PROPS = new Set(["computed"]);
@@ -97,13 +100,51 @@ export function renameField(draft: Draft, edit: EditOf<"renameField">): EditedEl
     draft.update(file, (t) => setIn(t, ["fields", edit.to, "renamedFrom"], edit.field));
   }
   renameReferences(draft, edit.entity, edit.field, edit.to);
-  return { file, path: ["fields", edit.to] };
+  return { file, path: ["fields", edit.to], ...fieldNotes(draft, file, edit.field, (e) => `the expression "${e}" may still name ${edit.field}: rename it there by hand`) };
 }
 
 export function removeField(draft: Draft, edit: EditOf<"removeField">): EditedElement {
   const file = draft.fileOf(edit.entity);
-  if (getIn(draft.read(file)!, ["fields", edit.field]) === undefined) throw new EditRefused(`${edit.entity} has no field ${edit.field}`);
+  const field = getIn(draft.read(file)!, ["fields", edit.field]) as FieldShape | undefined;
+  if (field === undefined) throw new EditRefused(`${edit.entity} has no field ${edit.field}`);
   draft.update(file, (t) => deleteIn(t, ["fields", edit.field]));
+  if (edit.raiseVersion && isStored(field)) raiseVersion(draft, file);
   renameReferences(draft, edit.entity, edit.field, null);
+  return { file, path: ["fields"], ...fieldNotes(draft, file, edit.field, (e) => `the expression "${e}" may still use ${edit.field}`) };
+}
+
+type FieldShape = { readonly type?: unknown; readonly computed?: unknown; readonly materialized?: unknown } | null;
+
+/** A field with a column: dropping it drops data. */
+function isStored(field: FieldShape): boolean {
+  if (field?.type === "many" || field?.type === "many-to-many") return false;
+  return field?.computed === undefined || field.materialized === true;
+}
+
+/**
+ * `version: n + 1`: the spec's written acknowledgement that a change to the entity may drop data,
+ * which lets the migration (and `weave dev`) drop the column.
+ */
+function raiseVersion(draft: Draft, file: string): void {
+  draft.update(file, (text) => {
+    const current = getIn(text, ["version"]);
+    return setIn(text, ["version"], (typeof current === "number" ? current : 1) + 1, { before: after(ENTITY_KEYS, "version") });
+  });
+}
+
+/** Expressions of the entity's file naming the field: the Studio does not rewrite expressions. */
+function fieldNotes(draft: Draft, file: string, field: string, message: (expression: string) => string): { notes?: EditNote[] } {
+  const notes = expressionNotes(draft, [file], field, message);
+  return notes.length > 0 ? { notes } : {};
+}
+
+export function reorderFields(draft: Draft, edit: EditOf<"reorderFields">): EditedElement {
+  const file = draft.fileOf(edit.entity);
+  try {
+    draft.update(file, (text) => reorderKeys(text, ["fields"], edit.fields));
+  } catch (error) {
+    if (error instanceof YamlEditError) throw new EditRefused(`${edit.entity}: ${error.message}`);
+    throw error;
+  }
   return { file, path: ["fields"] };
 }

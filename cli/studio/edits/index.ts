@@ -9,29 +9,39 @@
  *   draft.changes(); // Map { "domain/invoice.entity.yaml" => "...\n  po: { type: string }\n..." }
  */
 import type { Draft } from "./draft.ts";
-import { addEntity, addField, type EditedElement, removeField, renameField, setField } from "./entity-edits.ts";
+import { addEntity, addField, type EditedElement, removeField, renameField, reorderFields, setField } from "./entity-edits.ts";
 import { addIndex, addRelation, setListView, setPolicies, setSections } from "./model-edits.ts";
+import { removeEntity, removeIndex, removeRelation, removeState, removeTransition } from "./remove-edits.ts";
+import { renameEntity } from "./rename-entity.ts";
 import { addMachine, addState, addTransition, setTransition } from "./state-edits.ts";
 import type { EditKind, EditOf, StudioEdit } from "./types.ts";
 
 export { Draft, EditRefused, folderSource, memorySource, type SpecSource } from "./draft.ts";
 export type { EditedElement } from "./entity-edits.ts";
+export type { EditNote } from "./notes.ts";
 export { StudioEditSchema, type StudioEdit } from "./types.ts";
 
 const HANDLERS: { readonly [K in EditKind]: (draft: Draft, edit: EditOf<K>) => EditedElement } = {
   addEntity,
+  removeEntity,
+  renameEntity,
   addField,
   renameField,
   removeField,
+  reorderFields,
   setField,
   addRelation,
+  removeRelation,
   addIndex,
+  removeIndex,
   setPolicies,
   setListView,
   setSections,
   addMachine,
   addState,
+  removeState,
   addTransition,
+  removeTransition,
   setTransition,
 };
 

@@ -1,7 +1,7 @@
 /**
  * A renamed or removed field, followed through the places that name it: the entity's key, search,
- * indexes, rules, machines, field policies and views, and the `inverse` of relations pointing at
- * it from other entities. Expressions are left to the compiler, which reports what they still name.
+ * indexes, rules, machines, field policies and views (detail tabs too), the `inverse` of relations
+ * pointing at it from other entities, and their views' paths through a ref (`customer.name`). Expressions are left to the compiler, which reports what they still name.
  */
 import type { Draft } from "./draft.ts";
 import type { Value } from "./render.ts";
@@ -24,17 +24,47 @@ export function renameReferences(draft: Draft, entity: string, from: string, to:
     return `${name.startsWith("-") ? "-" : ""}${[to, ...rest].join(".")}`;
   };
   draft.update(file, (text) => renameInFile(text, rename, from, to));
-  for (const other of draft.entityFiles()) draft.update(other, (text) => renameInverses(text, entity, from, to));
+  for (const other of draft.entityFiles()) {
+    draft.update(other, (text) => renameInverses(text, entity, from, to));
+    draft.update(other, (text) => renameThroughRefs(text, entity, from, to));
+  }
+}
+
+/**
+ * Paths in views that reach the field through a ref to its entity: `customer.name` in Invoice's
+ * list columns when Customer.name is renamed or removed.
+ */
+function renameThroughRefs(text: string, entity: string, from: string, to: string | null): string {
+  const fields = (getIn(text, ["fields"]) ?? {}) as Record<string, { type?: unknown; to?: unknown } | null>;
+  const refs = new Set(Object.entries(fields).flatMap(([name, f]) => ((f?.type === "ref" || f?.type === "one") && f.to === entity ? [name] : [])));
+  if (refs.size === 0) return text;
+  const rename: Rename = (name) => {
+    const descending = name.startsWith("-");
+    const [head, field, ...rest] = name.replace(/^-/, "").split(".");
+    if (head === undefined || !refs.has(head) || field !== from) return name;
+    return to === null ? null : `${descending ? "-" : ""}${[head, to, ...rest].join(".")}`;
+  };
+  let out = text;
+  for (const path of listPaths(out).filter((p) => p[0] === "views")) out = renameInList(out, path, rename);
+  const title = getIn(out, ["views", "kanban", "title"]);
+  if (typeof title === "string" && rename(title) !== title) {
+    const next = rename(title);
+    out = next === null ? deleteIn(out, ["views", "kanban", "title"]) : setIn(out, ["views", "kanban", "title"], next);
+  }
+  return out;
 }
 
 function renameInFile(text: string, rename: Rename, from: string, to: string | null): string {
   let out = text;
   for (const path of listPaths(out)) out = renameInList(out, path, rename);
-  for (const path of namePaths(out)) {
+  // Last first: removing a tab must not shift the index of one still to visit.
+  for (const path of namePaths(out).reverse()) {
     const value = getIn(out, path);
     if (typeof value !== "string") continue;
     const next = rename(value);
-    out = next === null ? deleteIn(out, path) : next !== value ? setIn(out, path, next) : out;
+    // A tab listing a removed relation goes as a whole; other names go alone.
+    const gone = path.includes("tabs") ? path.slice(0, -1) : path;
+    out = next === null ? deleteIn(out, gone) : next !== value ? setIn(out, path, next) : out;
   }
   if (getIn(out, ["policies", "fields", from]) !== undefined) {
     out = to === null ? deleteIn(out, ["policies", "fields", from]) : renameKey(out, ["policies", "fields", from], to);
@@ -56,6 +86,7 @@ function listPaths(text: string): Path[] {
 function namePaths(text: string): Path[] {
   const paths: Path[] = [["key"], ["views", "kanban", "by"], ["views", "kanban", "title"]];
   (getIn(text, ["rules"]) as unknown[] | undefined)?.forEach((_, i) => paths.push(["rules", i, "field"]));
+  (getIn(text, ["views", "detail", "tabs"]) as unknown[] | undefined)?.forEach((_, i) => paths.push(["views", "detail", "tabs", i, "relation"]));
   for (const machine of Object.keys((getIn(text, ["states"]) as object | undefined) ?? {})) paths.push(["states", machine, "field"]);
   return paths;
 }

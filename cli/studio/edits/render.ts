@@ -29,7 +29,8 @@ export const isMapping = (value: Value): value is { readonly [key: string]: Valu
 
 const RESERVED = /^(?:true|false|yes|no|on|off|null|~|y|n)$/i;
 const NUMERIC = /^[-+]?(?:\.?\d|0x|0o|\.inf|\.nan)/i;
-const SAFE = /^[A-Za-z_$./][^:#,[\]{}&*!|>'"%@`]*$/;
+// A leading `-` is plain when a letter follows: the descending sort keys, `[-due, number]`.
+const SAFE = /^(?:[A-Za-z_$./]|-[A-Za-z_])[^:#,[\]{}&*!|>'"%@`]*$/;
 
 /**
  * One scalar: `Name`, `"a: b"`, `19`, `true`, `"size(lines) > 0"`.

@@ -30,8 +30,13 @@ export const StudioEditSchema = T.Union([
     policies: T.Optional(Policies),
   }),
   edit("addField", { entity: Name, field: Name, props: Props }),
+  edit("removeEntity", { entity: Name }),
+  edit("renameEntity", { entity: Name, to: Name }),
   edit("renameField", { entity: Name, field: Name, to: Name }),
-  edit("removeField", { entity: Name, field: Name }),
+  /** `raiseVersion`: raise the entity's `version`, the spec's acknowledgement that the migration drops the column and its data. */
+  edit("removeField", { entity: Name, field: Name, raiseVersion: T.Optional(T.Boolean()) }),
+  /** The fields in their new order: every field of the entity, each once. */
+  edit("reorderFields", { entity: Name, fields: T.Array(Name, { minItems: 1, maxItems: 500 }) }),
   edit("setField", { entity: Name, field: Name, props: Props }),
   edit("addRelation", {
     entity: Name,
@@ -44,12 +49,18 @@ export const StudioEditSchema = T.Union([
     /** The field to add on `to` that lists the records pointing at it (a `many`, or the other `many-to-many`). */
     inverse: T.Optional(Name),
   }),
+  /** A relation field and the field on the other side naming it (`inverse`), when there is one. */
+  edit("removeRelation", { entity: Name, field: Name, raiseVersion: T.Optional(T.Boolean()) }),
+  /** The index at `position` in the entity's `indexes` list; `fields`, when given, must match (a stale page is refused). */
+  edit("removeIndex", { entity: Name, position: T.Integer({ minimum: 0, maximum: 1000 }), fields: T.Optional(T.Array(Name)) }),
   edit("addIndex", { entity: Name, fields: T.Array(Name, { minItems: 1 }), name: T.Optional(Name), unique: T.Optional(T.Boolean()), where: T.Optional(Expression) }),
   edit("setPolicies", { entity: Name, policies: Policies }),
   edit("setListView", { entity: Name, columns: Names, filters: T.Optional(Names) }),
   edit("setSections", { entity: Name, view: T.Union([T.Literal("form"), T.Literal("detail")]), sections: T.Array(Section) }),
   edit("addMachine", { entity: Name, machine: Name, field: T.Optional(Name), initial: Name, states: T.Optional(T.Array(Name)) }),
   edit("addState", { entity: Name, machine: Name, state: Name, label: T.Optional(T.String({ maxLength: 200 })), final: T.Optional(T.Boolean()) }),
+  edit("removeState", { entity: Name, machine: Name, state: Name }),
+  edit("removeTransition", { entity: Name, machine: Name, transition: Name }),
   edit("addTransition", {
     entity: Name,
     machine: Name,

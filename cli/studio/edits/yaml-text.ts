@@ -142,6 +142,8 @@ function without(map: Record<string, Value>, key: string): Value {
 // --- block collections: splice lines ---
 
 function editBlock(text: string, parent: Collection, key: string | number, op: Op, path: Path): string {
+  // A block list left empty goes with its key, as a block map does.
+  if (isSeq(parent) && op.kind === "delete" && parent.items.length === 1 && Number(key) === 0 && path.length > 1) return deleteIn(text, path.slice(0, -1));
   if (isSeq(parent)) return editBlockItem(text, parent, Number(key), op);
   const pair = pairOf(parent, key);
   if (op.kind === "rename") return pair ? splice(text, pair.key.range![0], pair.key.range![1], renderKey(op.to)) : text;
@@ -160,7 +162,12 @@ function editBlock(text: string, parent: Collection, key: string | number, op: O
 function editBlockItem(text: string, seq: YAMLSeq<unknown>, index: number, op: Op): string {
   const item = seq.items[index] as Node | undefined;
   if (!item?.range) return text;
-  if (op.kind === "delete") return cutLines(text, lineStart(text, item.range[0]), lineEnd(text, item.range[1] - 1));
+  if (op.kind === "delete") {
+    // The comment lines above an item, at the indentation of its dash, belong to it.
+    const start = lineStart(text, item.range[0]);
+    const dash = text.slice(start).search(/\S/);
+    return cutLines(text, commentStart(text, start, dash), lineEnd(text, item.range[1] - 1));
+  }
   if (op.kind === "set") return splice(text, item.range[0], item.range[1], renderFlow(op.value));
   return text;
 }
@@ -294,4 +301,48 @@ export function linesOf(text: string, path: Path): { readonly from: number; read
   if (start === undefined || end === undefined) return undefined;
   const line = (offset: number) => text.slice(0, offset).split("\n").length;
   return { from: line(start), to: line(Math.max(start, end - 1)) };
+}
+
+/**
+ * Puts the keys of the map at `path` in `order` (every key once). Each key moves with its value and
+ * the comment lines above it; the blank lines between keys stay where they were.
+ *
+ * @example reorderKeys("a: 1\n# b's\nb: 2\n", [], ["b", "a"]) // "# b's\nb: 2\na: 1\n"
+ */
+export function reorderKeys(text: string, path: Path, order: readonly string[]): string {
+  const closed = text.endsWith("\n") ? text : `${text}\n`;
+  const doc = parse(closed);
+  const node = path.length === 0 ? doc.contents : doc.getIn(path, true);
+  if (!isMap(node)) throw new YamlEditError(`${path.join(".") || "the file"} is not a map`);
+  const keys = node.items.map((p) => String((p.key as Scalar).value));
+  if (order.length !== keys.length || new Set(order).size !== order.length || !order.every((k) => keys.includes(k))) {
+    throw new YamlEditError(`the new order must name each of ${keys.join(", ")} once`);
+  }
+  const out = node.flow ? reorderFlow(closed, node, order) : reorderBlock(closed, node, order, keys);
+  return text.endsWith("\n") ? out : out.slice(0, -1);
+}
+
+function reorderFlow(text: string, node: YAMLMap<unknown, unknown>, order: readonly string[]): string {
+  const value = toValue(node, text) as Record<string, Value>;
+  const [start, end] = node.range!;
+  return text.slice(0, start) + renderFlow(Object.fromEntries(order.map((k) => [k, value[k]!]))) + text.slice(end);
+}
+
+function reorderBlock(text: string, node: YAMLMap<unknown, unknown>, order: readonly string[], keys: readonly string[]): string {
+  const pairs = node.items as Pair<Scalar, Node | null>[];
+  const spans = pairs.map((pair) => {
+    const keyStart = pair.key.range![0];
+    const indent = keyStart - lineStart(text, keyStart);
+    return [commentStart(text, lineStart(text, keyStart), indent), lineEnd(text, endOf(pair) - 1)] as const;
+  });
+  const chunk = (key: string) => {
+    const [from, to] = spans[keys.indexOf(key)]!;
+    return text.slice(from, to);
+  };
+  let out = text.slice(0, spans[0]![0]);
+  order.forEach((key, i) => {
+    out += chunk(key);
+    if (i + 1 < spans.length) out += text.slice(spans[i]![1], spans[i + 1]![0]);
+  });
+  return out + text.slice(spans.at(-1)![1]);
 }

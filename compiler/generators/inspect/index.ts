@@ -14,8 +14,10 @@ import { type DbTable, schemaOf } from "../sql/index.ts";
 import { widgetFor } from "../ui/widgets.ts";
 import { type InspectColumn, inspectColumns } from "./columns.ts";
 import { entityPolicies, fieldPolicies } from "./policies.ts";
+import { routeWhy } from "./route-why.ts";
 
 export type { InspectColumn } from "./columns.ts";
+export { type GeneratedMatch, type GeneratedResult, inspectGenerated } from "./generated.ts";
 export type { InspectPolicy } from "./policies.ts";
 
 /** One route: method, path, OpenAPI operation id, and what it does with the element. */
@@ -106,21 +108,6 @@ function fieldSummary(field: IRField): InspectField {
 
 function routeOf(route: Route, why: string): InspectRoute {
   return { method: route.method, path: route.openApiPath, operationId: route.operationId, why };
-}
-
-const WHY: Record<string, string> = {
-  list: "lists records (filters, sort, pages)",
-  create: "creates a record",
-  get: "reads one record",
-  update: "changes a record",
-  delete: "deletes a record",
-};
-
-function routeWhy(route: Route): string {
-  if (route.kind === "related") return `lists the ${route.relation} of a record`;
-  if (route.kind === "transition") return `runs the transition ${route.transition} of ${route.machine}`;
-  if (route.kind === "action") return `runs the ${route.scope} action ${route.action}`;
-  return `${WHY[route.kind] ?? route.kind}${route.lookup === "key" ? " by its key" : ""}`;
 }
 
 /** Why a route carries the field, or undefined when it does not. */

@@ -3,7 +3,7 @@
  * inspectModel, the one-argument forms, and usage errors with suggestions.
  */
 import { beforeAll, describe, expect, test } from "bun:test";
-import { inspectModel } from "../../../compiler/generators/inspect/index.ts";
+import { inspectGenerated, inspectModel } from "../../../compiler/generators/inspect/index.ts";
 import type { IR } from "../../../compiler/ir/index.ts";
 import { invoicingIr } from "../../runtime/write/fixture.ts";
 import { repoRoot, weave } from "../temp-app.ts";
@@ -60,6 +60,24 @@ describe("weave inspect", () => {
   test("--help explains the arguments and the development route", async () => {
     const { code, out } = await weave(repoRoot, ["inspect", "--help"]);
     expect(code).toBe(0);
-    for (const text of ["Entity[.field]", "--json", "/api/_inspect"]) expect(out).toContain(text);
+    for (const text of ["Entity[.field]", "--json", "/api/_inspect", "--generated", "?generated="]) expect(out).toContain(text);
+  });
+
+  test("--generated: the model element that made a column, route or operation, with file:line:col", async () => {
+    const column = await weave(repoRoot, ["inspect", "examples/invoicing", "--generated", "invoices.customer_id"]);
+    expect(column.code).toBe(0);
+    expect(column.out).toBe("column invoices.customer_id\n  <- field Invoice.customer  examples/invoicing/domain/invoice.entity.yaml:20:3\n     stores it\n");
+    const route = await weave(`${repoRoot}/examples/invoicing`, ["inspect", "--generated", "POST /api/invoices/{id}/transitions/send"]);
+    expect(route.out).toBe("route POST /api/invoices/{id}/transitions/send\n  <- transition Invoice.lifecycle.send  domain/invoice.entity.yaml:113:7\n     runs the transition send of lifecycle\n");
+  });
+
+  test("--generated --json prints what inspectGenerated returns; nothing by that name is a usage error", async () => {
+    const { code, out } = await weave(repoRoot, ["inspect", "examples/invoicing", "--generated", "sendInvoice", "--json"]);
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toEqual(JSON.parse(JSON.stringify(inspectGenerated(ir, "sendInvoice"))));
+    const missing = await weave(repoRoot, ["inspect", "examples/invoicing", "--generated", "nope"]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toBe("weave inspect: nothing generated is named nope; try for example: customers, customers.code, GET /api/customers/{id}, getCustomer, weave-input-date\n");
+    expect((await weave(repoRoot, ["inspect", "examples/invoicing", "Invoice", "--generated", "x"])).code).toBe(2);
   });
 });

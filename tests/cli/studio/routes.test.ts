@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, beforeEach, describe, expect, test } from "bun:test";
 import { Elysia } from "elysia";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createStudio, registerStudioRoutes } from "../../../cli/studio/routes.ts";
 import { problemResponse } from "../../../runtime/server/errors.ts";
@@ -109,6 +109,99 @@ describe("studio routes in process", () => {
     const crossSite = await app.handle(post({ edit }, { origin: "https://evil.example" }));
     expect(crossSite.status).toBe(403);
     expect(read("domain/invoice.entity.yaml")).not.toContain("due:");
+  });
+});
+
+const relatedApp = {
+  ...cleanApp,
+  "domain/invoice.entity.yaml": `{schema:entity}
+entity: Invoice
+fields:
+  number: { type: string, required: true }
+  # Who pays.
+  customer: { type: ref, to: Customer }
+  note: { type: string }
+  status: { type: state, machine: lifecycle }
+states:
+  lifecycle:
+    initial: draft
+    transitions:
+      send: { from: draft, to: sent, guard: "size(number) > 0" }
+      void: { from: [draft, sent], to: void }
+policies:
+  read: "true"
+`,
+};
+
+describe("studio removals and renames in process", () => {
+  let apps: ReturnType<typeof tempApps>;
+  let app: ReturnType<typeof studioApp>;
+  const dir = () => join(apps.dir, "app");
+  const read = (path: string) => readFileSync(join(dir(), path), "utf8");
+  const edit = async (body: unknown) => (await app.handle(post({ edit: body }))).json();
+  beforeEach(() => {
+    apps = tempApps({ app: relatedApp });
+    app = studioApp(dir());
+  });
+  afterEach(() => apps.remove());
+
+  test("removing an entity others refer to is refused with the compiler's diagnostics; the file stays", async () => {
+    const outcome = await edit({ kind: "removeEntity", entity: "Customer" });
+    expect(outcome.written).toBe(false);
+    expect(outcome.diagnostics).toContainEqual(expect.objectContaining({ severity: "error", file: "domain/invoice.entity.yaml", line: 6 }));
+    expect(outcome.diff).toStartWith("--- a/domain/customer.entity.yaml\n+++ /dev/null\n");
+    expect(existsSync(join(dir(), "domain/customer.entity.yaml"))).toBe(true);
+  });
+
+  test("removing a relation, then the entity it pointed at, deletes the file", async () => {
+    expect(await edit({ kind: "removeRelation", entity: "Invoice", field: "customer" })).toMatchObject({ written: true, diagnostics: [] });
+    expect(await edit({ kind: "removeEntity", entity: "Customer" })).toMatchObject({ written: true, files: ["domain/customer.entity.yaml"] });
+    expect(existsSync(join(dir(), "domain/customer.entity.yaml"))).toBe(false);
+    const model = await (await app.handle(new Request("http://localhost/weave/studio/model"))).json();
+    expect(model.entities.map((e: { name: string }) => e.name)).toEqual(["Invoice"]);
+    expect(model.app.root).toBe(dir());
+  });
+
+  test("a transition and a field are removed and written, comments of the others kept", async () => {
+    expect(await edit({ kind: "removeTransition", entity: "Invoice", machine: "lifecycle", transition: "void" })).toMatchObject({ written: true });
+    expect(await edit({ kind: "removeField", entity: "Invoice", field: "note" })).toMatchObject({ written: true });
+    expect(read("domain/invoice.entity.yaml")).toEndWith(`entity: Invoice
+fields:
+  number: { type: string, required: true }
+  # Who pays.
+  customer: { type: ref, to: Customer }
+  status: { type: state, machine: lifecycle }
+states:
+  lifecycle:
+    initial: draft
+    transitions:
+      send: { from: draft, to: sent, guard: "size(number) > 0" }
+policies:
+  read: "true"
+`);
+  });
+
+  test("renaming an entity moves its file and follows the relations naming it", async () => {
+    const outcome = await edit({ kind: "renameEntity", entity: "Customer", to: "Client" });
+    expect(outcome).toMatchObject({ written: true, diagnostics: [], notes: [] });
+    expect(outcome.files.sort()).toEqual(["domain/client.entity.yaml", "domain/customer.entity.yaml", "domain/invoice.entity.yaml"]);
+    expect(existsSync(join(dir(), "domain/customer.entity.yaml"))).toBe(false);
+    expect(read("domain/client.entity.yaml")).toContain("entity: Client\nrenamedFrom: Customer\n");
+    expect(read("domain/invoice.entity.yaml")).toContain("  customer: { type: ref, to: Client }\n");
+  });
+
+  test("a field rename that expressions still name: the notes point at them, the compiler refuses it", async () => {
+    const outcome = await edit({ kind: "renameField", entity: "Invoice", field: "number", to: "code" });
+    expect(outcome.notes).toEqual([{ file: "domain/invoice.entity.yaml", line: 13, column: 45, message: 'the expression "size(number) > 0" may still name number: rename it there by hand' }]);
+    expect(outcome.written).toBe(false);
+    expect(outcome.diagnostics.some((d: { severity: string; line: number }) => d.severity === "error" && d.line === 13)).toBe(true);
+  });
+
+  test("reordering fields is written; an order missing a field is refused (422)", async () => {
+    expect(await edit({ kind: "reorderFields", entity: "Invoice", fields: ["status", "number", "customer", "note"] })).toMatchObject({ written: true });
+    expect(read("domain/invoice.entity.yaml")).toContain("fields:\n  status: { type: state, machine: lifecycle }\n  number: { type: string, required: true }\n  # Who pays.\n  customer:");
+    const refused = await app.handle(post({ edit: { kind: "reorderFields", entity: "Invoice", fields: ["status"] } }));
+    expect(refused.status).toBe(422);
   });
 });
 

@@ -3,7 +3,7 @@
  * answers what `weave inspect` shows.
  */
 import { afterAll, beforeAll, expect, test } from "bun:test";
-import { inspectModel } from "../../../compiler/generators/inspect/index.ts";
+import { inspectGenerated, inspectModel } from "../../../compiler/generators/inspect/index.ts";
 import type { IR } from "../../../compiler/ir/index.ts";
 import { createDatabase, createServer, type Database } from "../../../runtime/index.ts";
 import { invoicingIr } from "../write/fixture.ts";
@@ -24,6 +24,15 @@ test("in development it answers inspectModel's result for ?element=", async () =
   expect(response.status).toBe(200);
   expect(await response.json()).toEqual(JSON.parse(JSON.stringify(inspectModel(ir, "Invoice.status"))));
   expect(((await (await get(true, "/api/_inspect")).json()) as { kind: string }).kind).toBe("app");
+});
+
+test("?generated= answers what made a generated element; nothing by that name is a 404", async () => {
+  const response = await get(true, `/api/_inspect?generated=${encodeURIComponent("GET /api/invoices/{id}")}`);
+  expect(response.status).toBe(200);
+  expect(await response.json()).toEqual(JSON.parse(JSON.stringify(inspectGenerated(ir, "GET /api/invoices/{id}"))));
+  const missing = await get(true, "/api/_inspect?generated=nope");
+  expect(missing.status).toBe(404);
+  expect(((await missing.json()) as { detail: string }).detail).toStartWith("nothing generated is named nope; try for example: customers, ");
 });
 
 test("an unknown element is a 404 problem naming the choices", async () => {

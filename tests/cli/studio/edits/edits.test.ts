@@ -60,7 +60,7 @@ views:
 const files = { "weave.yaml": "# yaml-language-server: $schema=../schema/app.schema.json\nweave: 0\napp: demo\n", "domain/customer.entity.yaml": customer, "domain/invoice.entity.yaml": invoice };
 
 /** Applies an edit and returns the changed texts by path. */
-function run(edit: StudioEdit): Record<string, string> {
+function run(edit: StudioEdit): Record<string, string | null> {
   const draft = new Draft(memorySource(files));
   applyEdit(draft, edit);
   return Object.fromEntries(draft.changes());
