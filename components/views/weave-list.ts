@@ -12,6 +12,8 @@ import { installTokens } from "../core/tokens.ts";
 import { entityPlural } from "../core/labels.ts";
 import { collectionOf, type FormatContext, formatPath, formatValue, type Formatted, pathLabel, textOf } from "./format-value.ts";
 import { renderValue } from "./render-value.ts";
+import { columnWidths, gridColumns } from "./list-columns.ts";
+import { rowStrings } from "./row-template.ts";
 import { fixedFilters, includesFor, listParams, listSettings, type ListSettings, nextSort, sortKey } from "./list-query.ts";
 import { filtersFromForm, type RefOption, renderFilters } from "./list-filters.ts";
 import { type Cell, moveCell } from "./grid-keys.ts";
@@ -37,8 +39,27 @@ interface Source {
   readonly parent?: { readonly entity: MetaEntity; readonly id: string; readonly relation: string };
 }
 
+/** What every row of one render shares, worked out once rather than per row. */
+interface RowContext {
+  readonly entity: MetaEntity;
+  readonly titleCol: number;
+  readonly appBase: string | undefined;
+  /** The row template for these columns (row-template.ts). */
+  readonly strings: TemplateStringsArray;
+  readonly selectLabel: (title: string) => string;
+}
+
 let lists = 0;
 const LIVE_DELAY_MS = 250;
+
+/** Stands for the title in a row checkbox's label, so the label is translated once per render. */
+const TITLE = "\u0000title\u0000";
+
+/** A translated message with {@link TITLE} in it, as a function of the title. */
+function messageWith(text: string): (title: string) => string {
+  const parts = text.split(TITLE);
+  return (title) => parts.join(title);
+}
 
 /**
  * A list of records: an ARIA grid with sortable headers, filters, search, cursor paging, row
@@ -307,11 +328,16 @@ export class WeaveList extends LitElement {
     const effectiveSort = this._sort ?? this.#settings(entity).sort[0] ?? entity.views.list.sort[0];
     const pageIds = records.map((r) => r.id).filter((id): id is string => id !== undefined);
     const selectedOnPage = pageIds.filter((id) => this.#selected.has(id)).length;
+    // Formatted once here: the column widths are estimated from every cell before a row renders.
+    const cells = records.map((r) => columns.map((c) => c.format(r)));
+    const layout = gridColumns(columnWidths(columns.map((c) => ({ label: c.label, sorts: !!c.sortKey })), cells));
+    const row: RowContext = { entity, titleCol, appBase, strings: rowStrings(columns.map((c) => c.numeric)), selectLabel: messageWith(i18n.t("ui.selectRow", "", { title: TITLE })) };
     return html`<div class="scroll" part="scroller">
       <table role="grid" part="grid" aria-label=${entityPlural(i18n, entity)} aria-rowcount=${records.length + 1} aria-busy=${loading ? "true" : "false"}
+        style=${`--columns: ${layout.template}; min-width: ${layout.minWidth}`}
         @keydown=${this.#onGridKey} @focusin=${this.#onGridFocus} @click=${this.#onGridClick} @change=${this.#onSelectChange}>
-        <thead>
-          <tr part="header-row">
+        <thead role="rowgroup">
+          <tr role="row" part="header-row" aria-rowindex="1">
             <th role="columnheader" part="header select-header" class="select">
               <input type="checkbox" part="select-all" tabindex="-1" data-select-all aria-label=${i18n.t("ui.selectAll")}
                 .checked=${pageIds.length > 0 && selectedOnPage === pageIds.length} .indeterminate=${selectedOnPage > 0 && selectedOnPage < pageIds.length} />
@@ -319,8 +345,8 @@ export class WeaveList extends LitElement {
             ${columns.map((c) => this.#renderHeader(c, effectiveSort))}
           </tr>
         </thead>
-        <tbody>
-          ${repeat(records, (r, i) => r.id ?? i, (r, i) => this.#renderRow(entity, columns, r, i, titleCol, appBase))}
+        <tbody role="rowgroup">
+          ${repeat(records, (r, i) => r.id ?? i, (r, i) => this.#renderRow(row, r, cells[i]!, i))}
         </tbody>
       </table>
     </div>`;
@@ -337,21 +363,17 @@ export class WeaveList extends LitElement {
     </th>`;
   }
 
-  #renderRow(entity: MetaEntity, columns: readonly Column[], record: WeaveRecord, index: number, titleCol: number, appBase: string | undefined): TemplateResult {
+  #renderRow(row: RowContext, record: WeaveRecord, cells: readonly Formatted[], index: number): TemplateResult {
     const id = record.id;
-    const title = textOf(columns[titleCol]?.format(record) ?? { kind: "empty", text: "" });
-    return html`<tr part="row" aria-rowindex=${index + 2} aria-selected=${id !== undefined && this.#selected.has(id) ? "true" : "false"} data-id=${id ?? ""}>
-      <td role="gridcell" part="cell select-cell" class="select">
-        <input type="checkbox" part="select" tabindex="-1" data-select .checked=${id !== undefined && this.#selected.has(id)} aria-label=${this.#s.session.i18n.t("ui.selectRow", "", { title })} />
-      </td>
-      ${columns.map((c, i) => {
-        const value = c.format(record);
-        const content = i === titleCol && id !== undefined
-          ? html`<a part="open" tabindex="-1" href=${recordHref(appBase, entity, id, "detail") ?? "#"}>${textOf(value)}</a>`
-          : renderValue(value, -1);
-        return html`<td role="gridcell" part="cell" class=${c.numeric ? "numeric" : ""} tabindex="-1">${content}</td>`;
-      })}
-    </tr>`;
+    const selected = id !== undefined && this.#selected.has(id);
+    const contents = cells.map((value, i) =>
+      i === row.titleCol && id !== undefined
+        ? html`<a part="open" tabindex="-1" href=${recordHref(row.appBase, row.entity, id, "detail") ?? "#"}>${textOf(value)}</a>`
+        : renderValue(value, -1),
+    );
+    const title = textOf(cells[row.titleCol] ?? { kind: "empty", text: "" });
+    // One template for the whole row (see row-template.ts), so `html` is called with its strings.
+    return html(row.strings, index + 2, selected ? "true" : "false", id ?? "", selected, row.selectLabel(title), ...contents);
   }
 
   #renderPager(page: ListPage): TemplateResult {

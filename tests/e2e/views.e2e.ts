@@ -5,7 +5,7 @@
  * the keyboard menu). Each test makes its own customer and invoices through the API, so it never
  * depends on what other tests left behind.
  */
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { APIRequestContext, Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures.ts";
 
 const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
@@ -135,6 +135,50 @@ test.describe("weave-list", () => {
     const events = (await page.evaluate(() => (window as unknown as { events: { type: string; detail: { ids?: string[]; id?: string; mode?: string } }[] }).events));
     expect(events.filter((e) => e.type === "weave-selection-change").at(-1)?.detail.ids).toHaveLength(3);
     expect(events.filter((e) => e.type === "weave-open")).toEqual([{ type: "weave-open", detail: { entity: "Invoice", id: first.id, mode: "detail" } }]);
+  });
+
+  test("a long list renders only the rows on screen, keeps its columns aligned, and the keyboard reaches every row", async ({ page, login, mountHtml }) => {
+    await login(page, "billing");
+    // Narrow, so the columns have no room to spare beyond their estimated widths.
+    await page.setViewportSize({ width: 600, height: 600 });
+    await mountHtml(page, `<weave-list id="long" entity="invoice" columns="number,issued,total,status"></weave-list>`);
+    await expect(page.locator("#long").getByRole("grid")).toBeVisible();
+    await page.locator("#long").evaluate((list: HTMLElement & { records?: unknown }) => {
+      list.records = Array.from({ length: 2000 }, (_, i) => ({
+        id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
+        // The widest number is far down the list: its column must still fit it.
+        number: i === 1500 ? `INV-2026-${String(i).padStart(5, "0")}-CORRECTED-COPY` : `INV-2026-${String(i).padStart(5, "0")}`,
+        issued: "2026-09-01",
+        total: `${(i * 13.37).toFixed(2)}`,
+        status: ["draft", "sent", "paid", "void"][i % 4],
+        _can: { update: true, delete: false, transitions: {}, actions: {}, fields: [] },
+      }));
+    });
+    const grid = page.locator("#long").getByRole("grid");
+    await expect(grid).toHaveAttribute("aria-rowcount", "2001");
+    await expect(page.locator("#long tbody tr")).toHaveCount(2000);
+    await expect(page.locator("#long tbody tr").last()).toHaveAttribute("aria-rowindex", "2001");
+    // Rows far off screen are in the DOM (and the accessibility tree) but their cells skip rendering.
+    const rendered = (index: number) => page.locator("#long").evaluate((list, i) => list.shadowRoot!.querySelectorAll("tbody tr")[i]!.querySelector("td")!.checkVisibility({ contentVisibilityAuto: true }), index);
+    expect(await rendered(0)).toBe(true);
+    expect(await rendered(1999)).toBe(false);
+
+    // The keyboard reaches the last row; focus brings it on screen.
+    await page.locator("#long table a[tabindex='0']").focus();
+    await page.keyboard.press("Control+End");
+    const focusedRow = page.locator("#long tbody tr:focus-within");
+    await expect(focusedRow).toHaveAttribute("aria-rowindex", "2001");
+    await expect(focusedRow).toBeInViewport();
+    await page.keyboard.press("PageUp");
+    await expect(focusedRow).toHaveAttribute("aria-rowindex", "1991");
+
+    // The wide number far down the list fits its column, and every row's cells line up with the header.
+    const row1500 = page.locator("#long tbody tr").nth(1500);
+    await row1500.scrollIntoViewIfNeeded();
+    const fits = await row1500.locator("td").evaluateAll((cells) => cells.every((c) => c.scrollWidth <= c.clientWidth));
+    expect(fits).toBe(true);
+    const lefts = (row: Locator) => row.locator("th, td").evaluateAll((cells) => cells.map((c) => Math.round(c.getBoundingClientRect().left)));
+    expect(await lefts(row1500)).toEqual(await lefts(page.locator("#long thead tr")));
   });
 
   test("a new invoice made elsewhere appears without a reload", async ({ page, login, mountHtml }) => {
