@@ -4,7 +4,7 @@
  */
 import { parseCommandArgs } from "./args.ts";
 import { CliError, ExitCode, type Command } from "./command.ts";
-import { commands } from "./commands/index.ts";
+import { COMMAND_LOADERS, loadCommands } from "./commands/index.ts";
 import { commandHelp, mainHelp } from "./help.ts";
 import { processIo, type Io } from "./io.ts";
 import { didYouMean } from "./suggest.ts";
@@ -16,14 +16,23 @@ import { weaveVersion } from "./version.ts";
  * @example
  * process.exitCode = await main(["check", "examples/invoicing", "--format", "github"]);
  */
-export async function main(argv: readonly string[], io: Io = processIo(), table: readonly Command[] = commands): Promise<number> {
+export async function main(argv: readonly string[], io: Io = processIo(), table?: readonly Command[]): Promise<number> {
   const [first, ...rest] = argv;
+  let commands: readonly Command[] = table ?? [];
   try {
-    return await dispatch(first, rest, io, table);
+    commands = table ?? (await commandsFor(first));
+    return await dispatch(first, rest, io, commands);
   } catch (error) {
-    const command = table.find((c) => c.name === first);
+    const command = commands.find((c) => c.name === first);
     return reportFailure(error, io, command ? `weave ${command.name}` : "weave");
   }
+}
+
+/** Only the command that runs is loaded; help and mistakes need them all; --version none. */
+async function commandsFor(first: string | undefined): Promise<readonly Command[]> {
+  if (first === "--version" || first === "-v") return [];
+  const load = first === undefined ? undefined : COMMAND_LOADERS[first];
+  return load && Object.hasOwn(COMMAND_LOADERS, first!) ? [await load()] : loadCommands();
 }
 
 async function dispatch(first: string | undefined, rest: readonly string[], io: Io, table: readonly Command[]): Promise<number> {

@@ -1,23 +1,35 @@
 /**
  * The command table. A new command is one file in this folder exporting a `Command`, plus its
  * line here; tests/cli/commands/index.test.ts fails when a command file is not listed.
- * Static imports (not a folder scan) keep `bun build --compile` and the type check seeing them.
+ * Each command is loaded only when it runs (its module graph can be large: `weave dev` pulls in
+ * the compiler, the runtime and the Studio), so `weave serve` starts without loading the others.
+ * The imports are literal, so `bun build --compile` still sees every command.
  */
 import type { Command } from "../command.ts";
-import { audit } from "./audit.ts";
-import { build } from "./build.ts";
-import { check } from "./check.ts";
-import { compile } from "./compile.ts";
-import { dev } from "./dev.ts";
-import { generate } from "./generate.ts";
-import { i18n } from "./i18n.ts";
-import { inspect } from "./inspect.ts";
-import { migrate } from "./migrate.ts";
-import { newApp } from "./new.ts";
-import { reencryptCommand } from "./reencrypt.ts";
-import { seed } from "./seed.ts";
-import { serve } from "./serve.ts";
-import { studio } from "./studio.ts";
 
-/** Every `weave` command, in the order `weave --help` lists them. */
-export const commands: readonly Command[] = [newApp, check, compile, generate, inspect, i18n, migrate, seed, dev, studio, build, serve, audit, reencryptCommand];
+/** Every `weave` command by name, in the order `weave --help` lists them, each loaded on demand. */
+export const COMMAND_LOADERS: Readonly<Record<string, () => Promise<Command>>> = {
+  new: async () => (await import("./new.ts")).newApp,
+  check: async () => (await import("./check.ts")).check,
+  compile: async () => (await import("./compile.ts")).compile,
+  generate: async () => (await import("./generate.ts")).generate,
+  inspect: async () => (await import("./inspect.ts")).inspect,
+  i18n: async () => (await import("./i18n.ts")).i18n,
+  migrate: async () => (await import("./migrate.ts")).migrate,
+  seed: async () => (await import("./seed.ts")).seed,
+  dev: async () => (await import("./dev.ts")).dev,
+  studio: async () => (await import("./studio.ts")).studio,
+  build: async () => (await import("./build.ts")).build,
+  serve: async () => (await import("./serve.ts")).serve,
+  audit: async () => (await import("./audit.ts")).audit,
+  reencrypt: async () => (await import("./reencrypt.ts")).reencryptCommand,
+};
+
+/**
+ * Every command, loaded: for the help listing, suggestions and tests.
+ *
+ * @example (await loadCommands()).map((c) => c.name) // ["new", "check", ...]
+ */
+export function loadCommands(): Promise<Command[]> {
+  return Promise.all(Object.values(COMMAND_LOADERS).map((load) => load()));
+}

@@ -11,7 +11,7 @@ import { jsonLines } from "../../runtime/ops/request-log.ts";
 import { appDir, displayPath } from "../app-dir.ts";
 import { defineCommand, ExitCode } from "../command.ts";
 import type { Io } from "../io.ts";
-import { BuiltAppError, builtLayout, readBuiltModel, servingProblems } from "../serve/built-app.ts";
+import { BuiltAppError, type BuiltLayout, builtLayout, readBuiltModel, servingProblems } from "../serve/built-app.ts";
 import { isDatabaseError, type OpenedDatabase } from "../serve/database.ts";
 import { resolvePort } from "../serve/port.ts";
 import { startServing } from "../serve/start-app.ts";
@@ -38,6 +38,9 @@ export const serve = defineCommand({
     url: { type: "string", value: "<url>", description: "Postgres URL (default: $DATABASE_URL, else the embedded PGlite)" },
   },
   async run({ values, positionals }, io) {
+    // Start loading the API runtime now: it then loads while the database is checked, which is
+    // most of the time to the first response (bench/serve).
+    import("../../runtime/index.ts").catch(() => undefined);
     const dir = appDir(positionals[0] ?? ".", io.cwd);
     const port = resolvePort(values.port, io.env);
     let ir: IR;
@@ -59,7 +62,7 @@ export const serve = defineCommand({
       port,
       hostname: values.host ?? "0.0.0.0",
       io,
-      prepare: (opened) => canServe(opened, ir, layout.migrationsDir, io),
+      prepare: (opened) => canServe(opened, ir, layout, io),
       ...(layout.bundlePath ? { bundle: readBundle(layout.bundlePath) } : {}),
       server: { log: jsonLines((line) => io.stdout.write(line)) },
       what: (opened) => `${ir.app.name} (model ${model}) from ${displayPath(dir, io.cwd)} on ${opened.described}`,
@@ -68,10 +71,10 @@ export const serve = defineCommand({
 });
 
 /** False after printing why: pending migrations, a model no migration covers, or a database error. */
-async function canServe(opened: OpenedDatabase, ir: IR, migrationsDir: string, io: Io): Promise<boolean> {
+async function canServe(opened: OpenedDatabase, ir: IR, layout: BuiltLayout, io: Io): Promise<boolean> {
   let problems: string[];
   try {
-    problems = await servingProblems(opened.database, ir, migrationsDir);
+    problems = await servingProblems(opened.database, ir, layout.migrationsDir, { coveredByBuild: layout.kind === "build" });
   } catch (error) {
     if (!isDatabaseError(error)) throw error;
     io.stderr.write(`${LABEL}: database error on ${opened.described}: ${(error as Error).message}\n`);

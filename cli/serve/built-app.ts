@@ -62,13 +62,14 @@ export function readBuiltModel(dir: string, shown: (path: string) => string = (p
 /**
  * Why `database` cannot serve `ir`, as complete sentences; empty when it can. Refuses when a
  * migration is pending or incomplete, when the migrations folder and the database disagree
- * (edited or missing files), and when the model has changes that no migration covers.
+ * (edited or missing files), and when the model has changes that no migration covers (checked by
+ * `weave build` already for a build folder: `coveredByBuild`).
  *
  * @example
  *   const problems = await servingProblems(database, ir, "/srv/invoicing/migrations");
  *   // ["migration 0002_add_barcode is pending: run 'weave migrate apply' first"]
  */
-export async function servingProblems(database: Database, ir: IR, migrationsDir: string): Promise<string[]> {
+export async function servingProblems(database: Database, ir: IR, migrationsDir: string, options: { readonly coveredByBuild?: boolean } = {}): Promise<string[]> {
   const status = await migrationStatus(database, migrationsDir);
   const problems = status.problems.map((p) => p.message);
   const waiting = status.entries.filter((e) => e.state === "pending" || e.state === "incomplete");
@@ -76,7 +77,8 @@ export async function servingProblems(database: Database, ir: IR, migrationsDir:
     const names = waiting.map((e) => `${e.id}_${e.name}${e.state === "incomplete" ? " (incomplete)" : ""}`);
     problems.push(`${waiting.length === 1 ? "migration" : "migrations"} ${names.join(", ")} ${waiting.length === 1 ? "is" : "are"} not applied: run 'weave migrate apply' first`);
   }
-  if (problems.length > 0) return problems;
+  // `weave build` refused a model its migrations do not cover: a build folder needs no plan here.
+  if (problems.length > 0 || options.coveredByBuild) return problems;
   const { planMigration } = await import("../../compiler/generators/sql/index.ts");
   const latest = readLatestSnapshot(migrationsDir);
   const plan = planMigration(latest?.ir, ir, { allowDestructive: true });

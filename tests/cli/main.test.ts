@@ -1,5 +1,7 @@
 import { describe, expect, test } from "bun:test";
-import { commands } from "../../cli/commands/index.ts";
+import { loadCommands } from "../../cli/commands/index.ts";
+
+const commands = await loadCommands();
 import { memoryIo } from "../../cli/io.ts";
 import { main } from "../../cli/main.ts";
 import { weaveVersion } from "../../cli/version.ts";
