@@ -83,7 +83,7 @@ export interface MetaField {
   readonly maxSize?: number;
   readonly array?: boolean;
   readonly fields?: readonly MetaField[];
-  /** An action input's literal default. */
+  /** A literal default (not an expression): what a new record or an action's input starts with. */
   readonly default?: string | number | boolean | null;
 }
 

@@ -106,7 +106,21 @@ export class WeaveForm extends LitElement {
       this.#record = undefined;
       this.values = { ...(this.defaults ?? {}) };
       this.problems = NO_PROBLEMS;
+      this.#seeded = undefined;
     }
+    this.#seedModelDefaults();
+  }
+
+  /** Which entity's model defaults a new record was started with (the metadata may come later). */
+  #seeded: string | undefined;
+
+  /** A new record starts with the literal defaults of the model (`taxRate: 19`), under what was given. */
+  #seedModelDefaults(): void {
+    const entity = this.#entity;
+    if (this.recordId || !entity || this.#seeded === entity.name) return;
+    this.#seeded = entity.name;
+    const literal = Object.fromEntries(entity.fields.filter((f) => f.default !== undefined && f.default !== null && !f.readonly).map((f) => [f.name, f.default]));
+    this.values = { ...literal, ...this.values };
   }
 
   #reset(entity: MetaEntity, record: WeaveRecord | undefined): void {

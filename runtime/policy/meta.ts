@@ -128,6 +128,12 @@ function metaEntity(ctx: Ctx, entity: IREntity, readable: ReadonlySet<string>): 
   };
 }
 
+/** A literal default as the API takes the field's values: decimals and money as exact strings. */
+function literalDefault(f: IRField, value: unknown): string | number | boolean {
+  if ((f.type === "decimal" || f.type === "money") && typeof value === "number") return f.scale !== undefined ? value.toFixed(f.scale) : String(value);
+  return value as string | number | boolean;
+}
+
 /** A field as the UI needs it: type, label, constraints; never a policy or an expression. */
 function metaField(f: IRField): MetaField {
   const c = f.constraints ?? {};
@@ -138,6 +144,8 @@ function metaField(f: IRField): MetaField {
     required: f.required,
     readonly: f.readonly || f.computed !== undefined || f.type === "state",
     ...(f.default !== undefined ? { hasDefault: true } : {}),
+    // A literal default (not an expression such as today()) so a new form can start with it.
+    ...(f.default && "value" in f.default && f.default.value !== null ? { default: literalDefault(f, f.default.value) } : {}),
     ...(f.help ? { help: f.help } : {}),
     ...(f.placeholder ? { placeholder: f.placeholder } : {}),
     ...(f.values ? { values: f.values.map((v) => ({ value: v.value, label: v.label })) } : {}),
