@@ -7,6 +7,8 @@ export interface QueryColumn {
   readonly label: string;
   readonly type: string;
   readonly currency?: string;
+  /** An enum's or state's values with their labels. */
+  readonly values?: readonly { readonly value: string; readonly label: string }[];
 }
 
 /** The rows of a saved query. */
@@ -35,7 +37,7 @@ export function cellText(i18n: Translator, column: QueryColumn, value: unknown):
     case "boolean":
       return value ? i18n.t("ui.yes") : i18n.t("ui.no");
     default:
-      return String(value);
+      return column.values?.find((v) => v.value === value)?.label ?? String(value);
   }
 }
 

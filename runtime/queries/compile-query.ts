@@ -11,7 +11,7 @@ import { and, columnOf, ident, SqlBuilder } from "../records/sql-builder.ts";
 import type { RequestContext } from "../server/context.ts";
 import { badRequest, forbidden } from "../server/errors.ts";
 import { conditionSql, type ParamValues } from "./condition-sql.ts";
-import { keyOf, operandSql, type OperandContext, type OperandSql } from "./operand-sql.ts";
+import { type ColumnDisplay, keyOf, operandSql, type OperandContext, type OperandSql } from "./operand-sql.ts";
 import type { QueryCondition, QueryJoin, QueryOperand, QueryOrder, QuerySelection } from "./query-json.ts";
 import { QueryScope, ROOT } from "./query-scope.ts";
 
@@ -40,6 +40,8 @@ export interface ResultColumn {
   readonly scalar: OperandSql["scalar"];
   /** The marker column saying whether the caller may read this row's value. */
   readonly marker?: string;
+  /** How its values read (currency, value labels). */
+  readonly display?: ColumnDisplay;
 }
 
 export interface CompiledPlan {
@@ -83,7 +85,7 @@ export function compileQuery(ctx: RequestContext, plan: QueryPlan): CompiledPlan
     if (value.hidden) return;
     const marker = value.readable ? `${name}__read` : undefined;
     items.push(marker ? `case when ${value.readable} then ${value.sql} end as ${ident(name)}, ${value.readable} as ${ident(marker)}` : `${value.sql} as ${ident(name)}`);
-    result.push({ name, label: value.label, type: value.type, scalar: value.scalar, ...(marker ? { marker } : {}) });
+    result.push({ name, label: value.label, type: value.type, scalar: value.scalar, ...(marker ? { marker } : {}), ...(value.display ? { display: value.display } : {}) });
   });
   const where = and([rootFilter, plan.where ? conditionSql(c, plan.where, "where", "/where", plan.saved?.params) : undefined, whereExpressionSql(q, ctx, plan)]);
   const positions = grouped ? groupPositions(c, plan, all) : [];

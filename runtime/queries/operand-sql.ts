@@ -6,7 +6,7 @@
  * Fields read anywhere but a plain `select` must be readable by the caller on every row, or the
  * query would be an oracle for what a field policy hides.
  */
-import type { Expr } from "../../compiler/ir/index.ts";
+import type { Expr, IREntity, IRField } from "../../compiler/ir/index.ts";
 import { fieldAccess, fieldReadCondition } from "../policy/field-policies.ts";
 import { fieldValueSql } from "../records/projection.ts";
 import { fieldScalar, SCALARS, type Scalar } from "../records/record-fields.ts";
@@ -30,6 +30,14 @@ export interface OperandSql {
   readonly readable?: string;
   /** For a plain `select` of a field the caller may never read: leave the column out. */
   readonly hidden?: boolean;
+  /** How the value reads: a money field's currency, an enum's or state's value labels. */
+  readonly display?: ColumnDisplay;
+}
+
+/** What a client needs to show a column's values as the model means them. */
+export interface ColumnDisplay {
+  readonly currency?: string;
+  readonly values?: readonly { readonly value: string; readonly label: string }[];
 }
 
 /** What operands are compiled against. */
@@ -87,7 +95,8 @@ function fieldSql(c: OperandContext, text: string, place: Place, at: string, pla
   const scalar = member ? fieldScalar(c.scope.ir, path.entity, member) : field.scalar;
   const label = member?.label ?? (field.source === "system" ? field.name : field.field.label);
   const readable = access.row.length > 0 ? and(access.conditions) : undefined;
-  return { sql, type, scalar, name: text, label, aggregate: false, ...(access.hidden ? { hidden: true } : {}), ...(readable ? { readable } : {}) };
+  const display = member || field.source === "system" ? undefined : displayOf(path.entity, field.field);
+  return { sql, type, scalar, name: text, label, aggregate: false, ...(access.hidden ? { hidden: true } : {}), ...(readable ? { readable } : {}), ...(display ? { display } : {}) };
 }
 
 /** The fields along a path the caller may never read (the first), and those decided per row. */
@@ -122,6 +131,13 @@ function memberSql(c: OperandContext, path: ResolvedPath): string {
   return c.scope.q.expression(node, { ir: c.scope.ir, entity: path.entity.name, row: path.alias, mode: "parameters" });
 }
 
+/** A field's currency (fixed ones only: a currencyField differs per row) and its value labels. */
+function displayOf(entity: IREntity, field: IRField): ColumnDisplay | undefined {
+  const values = field.type === "state" ? entity.states.find((m) => m.field === field.name)?.states.map((st) => ({ value: st.name, label: st.label })) : field.values?.map((v) => ({ value: v.value, label: v.label }));
+  if (!field.currency && !values) return undefined;
+  return { ...(field.currency ? { currency: field.currency } : {}), ...(values ? { values } : {}) };
+}
+
 function systemType(name: string): string {
   if (name === "createdAt" || name === "updatedAt") return "datetime";
   return name === "version" ? "int" : "uuid";
@@ -145,7 +161,9 @@ function aggregateSql(c: OperandContext, operand: Extract<QueryOperand, { agg: s
   if (!ORDERED.has(kind)) return c.scope.fail(`${at}/field`, `${agg} needs a value that orders: ${operand.field} is ${inner.type}`, "invalidAggregate");
   if (agg === "avg") return { sql: `round(avg(${distinct}${inner.sql}), 4)`, type: "decimal", scalar: SCALARS.decimal, name, label, aggregate: true };
   const scalar = agg === "sum" && kind === "int" ? SCALARS.bigint : inner.scalar;
-  return { sql: `${agg}(${distinct}${inner.sql})`, type: inner.type, scalar, name, label, aggregate: true };
+  // A sum, min or max of money is money in the same currency.
+  const display = inner.display?.currency ? { display: { currency: inner.display.currency } } : {};
+  return { sql: `${agg}(${distinct}${inner.sql})`, type: inner.type, scalar, name, label, aggregate: true, ...display };
 }
 
 function bucketSql(c: OperandContext, operand: Extract<QueryOperand, { bucket: string }>, place: Place, at: string): OperandSql | undefined {

@@ -11,7 +11,7 @@ import { compileQuery, type QueryPlan, type ResultColumn } from "./compile-query
 
 /** What `GET /api/queries/<name>` and `POST /api/query` answer. */
 export interface QueryResult {
-  readonly columns: readonly { readonly name: string; readonly label: string; readonly type: string }[];
+  readonly columns: readonly { readonly name: string; readonly label: string; readonly type: string; readonly currency?: string; readonly values?: readonly { readonly value: string; readonly label: string }[] }[];
   readonly data: Record<string, unknown>[];
   /** With `explain` (development only): the statement, its parameters and Postgres' plan. */
   readonly sql?: string;
@@ -32,7 +32,7 @@ export async function runQueryPlan(ctx: RequestContext, plan: QueryPlan, options
   return inRequestTransaction(ctx, async (trx) => {
     await sql`set local statement_timeout = ${sql.lit(STATEMENT_TIMEOUT_MS)}`.execute(trx);
     const { rows } = await trx.executeQuery<Record<string, unknown>>(statement);
-    const result: QueryResult = { columns: columns.map(({ name, label, type }) => ({ name, label, type })), data: rows.map((row) => rowJson(columns, row)) };
+    const result: QueryResult = { columns: columns.map(({ name, label, type, display }) => ({ name, label, type, ...display })), data: rows.map((row) => rowJson(columns, row)) };
     if (!options.explain) return result;
     const explained = await trx.executeQuery<Record<string, unknown>>(CompiledQuery.raw(`explain (format json) ${statement.sql}`, [...statement.parameters]));
     const plan = Object.values(explained.rows[0] ?? {})[0];

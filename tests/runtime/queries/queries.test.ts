@@ -76,6 +76,14 @@ forEachDatabase("queries", (target) => {
       const { body } = await call("GET", "/api/queries/invoicesByStatus", "viewer", undefined, TENANT_B);
       expect(body.data).toEqual([{ status: "draft", invoices: 1 }]);
     });
+    test("columns say how their values read: money with its currency, states with their labels", async () => {
+      const { body } = await call("GET", "/api/queries/invoicesByStatus", "billing");
+      const status = body.columns.find((c: { name: string }) => c.name === "status");
+      expect(status.values).toContainEqual({ value: "draft", label: "Draft" });
+      const ran = await call("POST", "/api/query", "billing", { from: "Invoice", groupBy: [{ field: "status" }], select: [{ field: "status" }, { agg: "sum", field: "total", as: "amount" }] });
+      expect(ran.status).toBe(200);
+      expect(ran.body.columns.find((c: { name: string }) => c.name === "amount")).toMatchObject({ type: "money", currency: "EUR" });
+    });
     test("an unknown query is a 404", async () => {
       expect((await call("GET", "/api/queries/nope", "billing")).status).toBe(404);
     });
