@@ -42,3 +42,20 @@ function machineName(entity: MetaEntity, field: string): string {
 export function fieldAt(entity: MetaEntity, path: string): MetaField | undefined {
   return entity.fields.find((f) => f.name === path.split(".")[0]);
 }
+
+/** A label as a message key segment: "Tax and notes" -> "taxAndNotes". */
+export function labelKey(label: string): string {
+  const words = label.normalize("NFKD").replace(/[^A-Za-z0-9]+/g, " ").trim().split(" ").filter(Boolean);
+  return words.map((w, i) => (i === 0 ? w.toLowerCase() : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase())).join("") || "section";
+}
+
+/** A view section's legend or heading: `entity.<Entity>.section.<label as key>`, else as written. */
+export function sectionLabel(i18n: Translator, entity: MetaEntity, label: string): string {
+  return i18n.t(`entity.${entity.name}.section.${labelKey(label)}`, label);
+}
+
+/** A detail tab's label: `entity.<Entity>.tab.<label as key>`, else a relation's field label, else as written. */
+export function tabLabel(i18n: Translator, entity: MetaEntity, tab: { readonly label: string; readonly relation?: string }): string {
+  const fallback = tab.relation ? i18n.t(`entity.${entity.name}.field.${tab.relation}.label`, tab.label) : tab.label;
+  return i18n.t(`entity.${entity.name}.tab.${labelKey(tab.label)}`, fallback);
+}

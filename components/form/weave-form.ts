@@ -7,7 +7,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { html as staticHtml, unsafeStatic } from "lit/static-html.js";
 import { Task } from "@lit/task";
 import { ApiError, type MetaEntity, type MetaField, type WeaveRecord } from "../client/index.ts";
-import { fieldLabel } from "../core/labels.ts";
+import { fieldLabel, sectionLabel } from "../core/labels.ts";
 import { widgetTag } from "../core/registry.ts";
 import { SessionController } from "../core/session-controller.ts";
 import { baseStyles } from "../core/styles.ts";
@@ -171,7 +171,7 @@ export class WeaveForm extends LitElement {
     const content = section.fields.map((field) => this.#widget(entity, field, isEditable(field, record?._can, record !== undefined)));
     if (!section.label) return html`<fieldset part="section">${content}</fieldset>`;
     return html`<fieldset part="section">
-      <legend part="legend">${section.label}</legend>
+      <legend part="legend">${sectionLabel(this.#s.session.i18n, entity, section.label)}</legend>
       ${content}
     </fieldset>`;
   }

@@ -8,7 +8,7 @@ import type { MetaEntity, MetaSection, WeaveRecord } from "../client/index.ts";
 import { SessionController } from "../core/session-controller.ts";
 import { baseStyles } from "../core/styles.ts";
 import { installTokens } from "../core/tokens.ts";
-import { entityLabel, entityPlural } from "../core/labels.ts";
+import { entityLabel, entityPlural, sectionLabel, tabLabel } from "../core/labels.ts";
 import { collectionOf, type FormatContext, formatPath, pathLabel } from "./format-value.ts";
 import { renderValue } from "./render-value.ts";
 import { includesFor } from "./list-query.ts";
@@ -220,7 +220,7 @@ export class WeaveDetail extends LitElement {
   #renderSection(entity: MetaEntity, record: WeaveRecord, section: MetaSection, index: number): TemplateResult {
     const headingId = `${this.#id}-section-${index}`;
     return html`<section part="section" aria-labelledby=${section.label ? headingId : nothing}>
-      ${section.label ? html`<h3 id=${headingId} part="section-title">${section.label}</h3>` : nothing}
+      ${section.label ? html`<h3 id=${headingId} part="section-title">${sectionLabel(this.#s.session.i18n, entity, section.label)}</h3>` : nothing}
       ${this.#renderFields(entity, record, section.fields)}
     </section>`;
   }
@@ -249,7 +249,8 @@ export class WeaveDetail extends LitElement {
   }
 
   #tabLabel(tab: Tab): string {
-    return tab.audit ? this.#s.session.i18n.t("ui.history", tab.label) : tab.label;
+    const { i18n } = this.#s.session;
+    return tab.audit ? i18n.t("ui.history", tab.label) : tabLabel(i18n, this.#entity()!, tab);
   }
 
   readonly #onTabKey = (event: KeyboardEvent) => {

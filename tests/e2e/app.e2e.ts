@@ -83,6 +83,11 @@ test("switching the language in settings translates the navigation", async ({ pa
   await expect(nav.getByRole("link", { name: "Rechnungen" })).toBeVisible();
   await page.reload();
   await expect(page.getByRole("navigation", { name: "Hauptnavigation" })).toBeVisible();
+  // Section and tab labels of the views are translated too.
+  const { data } = (await (await page.request.get("/api/invoices?page[size]=1")).json()) as { data: { id: string }[] };
+  await page.goto(`/app/invoices/${data[0]!.id}`);
+  await expect(page.locator("weave-detail").getByRole("heading", { name: "Beträge" })).toBeVisible();
+  await expect(page.locator("weave-detail").getByRole("tab", { name: "Positionen" })).toBeVisible();
 });
 
 for (const scheme of ["light", "dark"] as const) {

@@ -2,6 +2,7 @@
  * Every message key the model gives a text to (spec/i18n.md#message-keys), with the text written
  * in the model: what `weave i18n extract` writes, and what a translator needs to translate.
  */
+import { labelKey } from "../../../components/core/labels.ts";
 import type { IR, IREntity, IRField } from "../../ir/index.ts";
 
 /** A key and the model's own text for it. */
@@ -56,6 +57,10 @@ function entityKeys(entity: IREntity, add: Add): void {
     if (action.output?.kind === "fields") for (const output of action.output.fields) add(`action.${entity.name}.${action.name}.output.${output.name}.label`, output.label);
   }
   for (const rule of entity.rules) add(`rule.${entity.name}.${rule.name}`, rule.message);
+  // View sections and tabs, by their label as a key (the same label in two views is one text).
+  const sections = [...entity.views.detail.sections, ...entity.views.form.sections];
+  for (const label of new Set(sections.map((section) => section.label).filter((l): l is string => !!l))) add(`${base}.section.${labelKey(label)}`, label);
+  for (const tab of entity.views.detail.tabs) if (tab.label && !("audit" in tab && tab.audit)) add(`${base}.tab.${labelKey(tab.label)}`, tab.label);
 }
 
 function fieldTexts(prefix: string, field: IRField, add: Add): void {
