@@ -246,6 +246,10 @@ export interface App {
   tenancy: {
     enabled: boolean;
     header: string;
+    /**
+     * Who may create tenants through the API; absent: anyone signed in.
+     */
+    create?: "admins";
   };
   locales: {
     default: string;

@@ -21,7 +21,7 @@ export function lowerApp(model: Model): App {
   const src = { model, file };
   const db = (spec.database ?? {}) as { embedded?: string; url?: string };
   const auth = (spec.auth ?? {}) as { password?: boolean; magicLink?: boolean; session?: { idleMinutes?: number; absoluteHours?: number } };
-  const tenancy = (spec.tenancy ?? {}) as { enabled?: boolean; header?: string };
+  const tenancy = (spec.tenancy ?? {}) as { enabled?: boolean; header?: string; create?: string };
   const locales = (spec.locales ?? {}) as { default?: string; supported?: string[] };
   const fallbackLocale = locales.default ?? "en";
   const app: App = {
@@ -34,7 +34,8 @@ export function lowerApp(model: Model): App {
       magicLink: auth.magicLink ?? false,
       session: { idleMinutes: auth.session?.idleMinutes ?? 60, absoluteHours: auth.session?.absoluteHours ?? 168 },
     },
-    tenancy: { enabled: tenancy.enabled ?? false, header: tenancy.header ?? "X-Weave-Tenant" },
+    // `create` only when restricted, so the IR (and its hash) of other apps stays as it was.
+    tenancy: { enabled: tenancy.enabled ?? false, header: tenancy.header ?? "X-Weave-Tenant", ...(tenancy.create === "admins" ? { create: "admins" as const } : {}) },
     locales: { default: fallbackLocale, supported: locales.supported ?? [fallbackLocale] },
     origin: originAt(src, []),
   };

@@ -113,6 +113,10 @@ export interface Tenancy {
    * The HTTP request header that names the current tenant (by its key) on API calls. Default X-Weave-Tenant.
    */
   header?: string;
+  /**
+   * Who may create tenants with POST /api/_tenants. Default anyone.
+   */
+  create?: "anyone" | "admins";
 }
 /**
  * The languages of the app's texts. Each has its messages in i18n/<locale>.yaml.

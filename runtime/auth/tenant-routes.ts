@@ -49,6 +49,7 @@ export function registerTenantRoutes(app: App, ir: IR, contextFor: ContextFor): 
     "/api/_tenants",
     async (call) => {
       const who = await caller(call);
+      if (ir.app.tenancy.create === "admins" && !isAdmin(ir, who.roles)) throw forbidden("only app-wide admins may create tenants in this app (tenancy.create: admins)");
       const input = { key: String(call.body.key), name: String(call.body.name) };
       const created = await who.ctx.database.kysely.transaction().execute(async (trx) => {
         const tenant = await createTenant(trx, input, who.userId, [ADMIN_ROLE]);

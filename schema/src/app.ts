@@ -1,5 +1,5 @@
 /** `weave.yaml`: settings that hold for the whole app. */
-import { bool, doc, int, nameList, object, ref, str, type Schema } from "./dsl.ts";
+import { bool, doc, int, nameList, object, ref, str, stringEnum, type Schema } from "./dsl.ts";
 import type { RootSpec } from "./root.ts";
 
 export const appDefinitions: Record<string, Schema> = {
@@ -55,6 +55,14 @@ export const appDefinitions: Record<string, Schema> = {
           patternErrorMessage: "Header names are letters, digits and hyphens, like `X-Weave-Tenant`",
           default: "X-Weave-Tenant",
         },
+      ),
+      create: stringEnum(
+        "Who may create tenants with `POST /api/_tenants`. Default `anyone`.",
+        {
+          anyone: "Any signed-in user: a sign-up creates their own company (SaaS).",
+          admins: "App-wide admins only: tenants are set up for people (internal apps).",
+        },
+        { default: "anyone" },
       ),
     },
     { title: "Tenancy" },

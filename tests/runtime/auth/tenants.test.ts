@@ -227,4 +227,21 @@ forEachDatabase("tenants and members", (target) => {
     const tenant = await newTenant(await register("jo@tenants.test"), "jo-co");
     expect((await call("GET", `/api/_tenants/${tenant}/members`, { as: root })).status).toBe(200);
   });
+
+  // Last: it makes a user an app-wide admin, which the tests above count on not existing.
+  test("with tenancy.create: admins, only app-wide admins may create tenants", async () => {
+    const restricted = createServer({ ...ir!, app: { ...ir!.app, tenancy: { ...ir!.app.tenancy, create: "admins" } } }, { database: target.database, log: false, appDir: example, auth: { trustProxy: true } });
+    const regular = server;
+    try {
+      server = restricted;
+      const dee = await register("dora.admin@tenants.test");
+      const refused = await call("POST", "/api/_tenants", { as: dee, body: { key: "doras", name: "Dora Co" } });
+      expect(refused.status).toBe(403);
+      expect(refused.body.detail).toContain("tenancy.create: admins");
+      await sql`update weave_users set roles = '{admin}' where id = ${dee.id}::uuid`.execute(target.db);
+      expect((await call("POST", "/api/_tenants", { as: dee, body: { key: "doras", name: "Dora Co" } })).status).toBe(201);
+    } finally {
+      server = regular;
+    }
+  });
 });
