@@ -46,12 +46,17 @@ export function coerce(value: unknown, type: ExprType | undefined): unknown {
     case "date":
       return value instanceof Date ? value.toISOString().slice(0, 10) : value;
     case "datetime":
-      return typeof value === "string" ? new Date(value) : value;
+      return typeof value === "string" ? new Date(withZone(value)) : value;
     case "list":
       return Array.isArray(value) ? value.map((item) => coerce(item, type.of)) : value;
     default:
       return value;
   }
+}
+
+/** A datetime written without an offset is UTC, as SQL reads it (not the server's time zone). */
+function withZone(text: string): string {
+  return /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text) ? `${text.replace(" ", "T")}Z` : text;
 }
 
 function toInt(value: unknown): unknown {

@@ -191,6 +191,22 @@ describe("evaluate: typed reads", () => {
   });
 });
 
+test("a datetime without an offset is UTC, as in SQL, whatever the server's time zone", () => {
+  const { ast } = check("sentAt", recordScope);
+  const saved = process.env.TZ;
+  process.env.TZ = "America/New_York";
+  try {
+    for (const written of ["2024-04-30T12:00:00", "2024-04-30 12:00:00", "2024-04-30T12:00"]) {
+      expect(show(evaluate(ast, { variables: { record: { ...invoice(), sentAt: written } }, types: recordScope }))).toBe("@2024-04-30T12:00:00.000Z");
+    }
+    // An offset is kept.
+    expect(show(evaluate(ast, { variables: { record: { ...invoice(), sentAt: "2024-04-30T12:00:00+02:00" } }, types: recordScope }))).toBe("@2024-04-30T10:00:00.000Z");
+  } finally {
+    if (saved === undefined) delete process.env.TZ;
+    else process.env.TZ = saved;
+  }
+});
+
 describe("evaluate: errors", () => {
   const cases: [string, { given: string; record?: Record<string, unknown>; want: RegExp; at?: string }][] = [
     ["an unloaded ref", { given: "customer.name", record: { customer: "c1" }, want: /cannot read `name` of the string "c1" \(is the relation loaded\?\)/, at: "customer.name" }],
