@@ -3,32 +3,16 @@
  * port): an edit to the model reaches the open page without a reload; a broken edit shows the
  * diagnostics over the page while the last good model keeps serving; the fix clears them.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { repoRoot, startWeave, type WeaveProcess } from "../runtime/ops/weave-process.ts";
 import { expect, test, USERS } from "./fixtures.ts";
+import { ownDevServer } from "./own-dev-server.ts";
 
-let dir: string;
-let served: WeaveProcess;
-
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  dir = mkdtempSync(join(tmpdir(), "weave-dev-e2e-"));
-  cpSync(join(repoRoot, "examples/invoicing"), dir, { recursive: true, filter: (src) => !/[\\/](\.weave|node_modules)([\\/]|$)/.test(src) });
-  const started = await startWeave(["dev", dir, "--port", "0", "--host", "127.0.0.1"], { cwd: repoRoot, env: { NODE_ENV: "development" }, timeoutMs: 150_000 });
-  if ("code" in started) throw new Error(started.stderr);
-  served = started;
-});
-
-test.afterAll(async () => {
-  await served?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const own = ownDevServer("dev-loop");
 
 test("an edited field appears in the open app; a broken edit shows an overlay and the old model keeps serving", async ({ page }) => {
   test.setTimeout(90_000);
-  const url = served.url;
+  const { url, dir } = own();
   await page.request.post(`${url}/api/auth/login`, { data: USERS.billing });
   await page.goto(`${url}/app/customers/new`);
   const form = page.locator("weave-form");

@@ -4,36 +4,21 @@
  * a relation, add a state machine transition with live guard diagnostics, check the YAML written
  * (comments kept), and see the new entity's list in the app after the hot reload.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { repoRoot, startWeave, type WeaveProcess } from "../runtime/ops/weave-process.ts";
 import type { Page } from "@playwright/test";
+import { repoRoot } from "../runtime/ops/weave-process.ts";
 import { expect, test, USERS } from "./fixtures.ts";
+import { ownDevServer } from "./own-dev-server.ts";
 
 /** The diagram's box of an entity. */
 const box = (page: Page, entity: string) => page.locator("button.entity").filter({ has: page.locator("strong", { hasText: new RegExp(`^${entity}$`) }) });
 
-let dir: string;
-let served: WeaveProcess;
-
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  dir = mkdtempSync(join(tmpdir(), "weave-studio-e2e-"));
-  cpSync(join(repoRoot, "examples/invoicing"), dir, { recursive: true, filter: (src) => !/[\\/](\.weave|node_modules)([\\/]|$)/.test(src) });
-  const started = await startWeave(["dev", dir, "--port", "0", "--host", "127.0.0.1"], { cwd: repoRoot, env: { NODE_ENV: "development" }, timeoutMs: 150_000 });
-  if ("code" in started) throw new Error(started.stderr);
-  served = started;
-});
-
-test.afterAll(async () => {
-  await served?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const own = ownDevServer("studio");
 
 test("model an entity, a relation and a transition in the Studio, then use the new list", async ({ page }) => {
   test.setTimeout(120_000);
-  const url = served.url;
+  const { url, dir } = own();
   await page.goto(`${url}/app/_studio`);
 
   // An entity with two fields and a relation.
