@@ -89,8 +89,9 @@ function relatedEntity(ir: IR, route: Route): string {
   return field.relation!.to[0]!;
 }
 
+/** The key parts from the path; Elysia has decoded them already (decoding twice breaks a key with `%`). */
 function keyValues(ir: IR, route: Route, params: Record<string, string>): string[] {
-  return ir.entities.find((e) => e.name === route.entity)!.key.map((k) => decodeURIComponent(params[k] ?? ""));
+  return ir.entities.find((e) => e.name === route.entity)!.key.map((k) => params[k] ?? "");
 }
 
 function idempotency(request: Request): { idempotencyKey?: string } {

@@ -129,4 +129,14 @@ forEachDatabase("links and records addressed by key", (target) => {
     expect((await call("DELETE", path, "admin")).status).toBe(204);
     expect((await call("GET", path, "viewer")).status).toBe(404);
   });
+
+  test("a key with %, / or spaces round-trips through its by-key path, decoded once", async () => {
+    const made = await call("POST", "/api/shifts", "viewer", { agent: "50%/a b", day: "2026-03-03", note: "odd" });
+    expect(made.status).toBe(201);
+    const location = made.headers.get("location")!;
+    expect(location).toBe("/api/shifts/by-key/50%25%2Fa%20b/2026-03-03");
+    expect((await call("GET", location, "viewer")).body).toMatchObject({ agent: "50%/a b", note: "odd" });
+    expect((await call("GET", "/api/shifts/by-key/50%25%2F/2026-03-03", "viewer")).status).toBe(404);
+    expect((await call("GET", "/api/shifts/by-key/bad%E0%A4%A/2026-03-03", "viewer")).status).toBe(404);
+  });
 });
