@@ -1,9 +1,12 @@
 import { type Kysely, sql } from "kysely";
+// The scopes are the API's, which its schemas validate: one list.
+import { TOKEN_SCOPES } from "../../compiler/generators/openapi/account-schemas.ts";
 import { digest, randomToken } from "./secrets.ts";
 import { roleArray } from "./users.ts";
 
+export { TOKEN_SCOPES };
+
 /** What a token may do: `read` (GET, HEAD, OPTIONS) and `write` (every other method). */
-export const TOKEN_SCOPES = ["read", "write"] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 export interface ApiToken {

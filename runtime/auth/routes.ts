@@ -4,7 +4,7 @@ import { ACCOUNT, accountSchemas } from "../../compiler/generators/openapi/index
 import type { IR } from "../../compiler/ir/index.ts";
 import type { RequestContext } from "../server/context.ts";
 import { conflict, forbidden, notFound, notImplemented, unauthorized } from "../server/errors.ts";
-import { createApiToken, listApiTokens, revokeApiToken } from "./api-tokens.ts";
+import { createApiToken, listApiTokens, revokeApiToken, TOKEN_SCOPES } from "./api-tokens.ts";
 import { authenticationOf } from "./authenticate.ts";
 import { withoutTenant } from "./caller.ts";
 import { clientAddress } from "./client-address.ts";
@@ -182,7 +182,7 @@ export function registerAuthRoutes(app: App, ir: IR, contextFor: ContextFor, opt
     "/api/auth/tokens",
     async (call) => {
       const { db, userId } = await sessionUserId(call);
-      const scopes = (call.body.scopes as string[] | undefined) ?? ["read", "write"];
+      const scopes = (call.body.scopes as string[] | undefined) ?? [...TOKEN_SCOPES];
       return json(201, await createApiToken(db, userId, String(call.body.name), [...new Set(scopes)]));
     },
     ACCOUNT.newTokenBody,
