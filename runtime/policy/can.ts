@@ -58,6 +58,43 @@ type Answer = boolean | { readonly key: string; readonly sql: () => string };
  *   `select ${[selectList(q, ctx, invoice, "t0"), ...can.columns].join(", ")} from "invoices" "t0" …`; rows.forEach(can.fill);
  */
 export function canColumns(q: SqlBuilder, ctx: Pick<RequestContext, "ir" | "identity">, entity: IREntity, alias: string, options: CanOptions = {}): CanColumns {
+  // The columns depend only on the identity (its decisions and the values bound as parameters)
+  // and on where they land in the statement: lowered once per such key, then reused.
+  const { identity } = ctx;
+  if (readsClock(entity)) return lowerCanColumns(q, ctx, entity, alias, options);
+  const key = JSON.stringify([alias, q.parameters.length, options.readable === true, identity.userId, identity.tenantId, identity.roles, identity.tenantRoles]);
+  let cache = canCache.get(entity);
+  if (!cache) canCache.set(entity, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit) {
+    q.parameters.push(...hit.parameters);
+    return hit.can;
+  }
+  const start = q.parameters.length;
+  const can = lowerCanColumns(q, ctx, entity, alias, options);
+  if (cache.size >= MAX_CACHED) cache.clear(); // many callers: start over rather than grow
+  cache.set(key, { can, parameters: q.parameters.slice(start) });
+  return can;
+}
+
+const canCache = new WeakMap<IREntity, Map<string, { readonly can: CanColumns; readonly parameters: readonly unknown[] }>>();
+const MAX_CACHED = 1024;
+const clockReaders = new WeakMap<IREntity, boolean>();
+
+/** Whether a policy of the entity calls now() or today(): decided in JS, it may change any moment. */
+function readsClock(entity: IREntity): boolean {
+  let reads = clockReaders.get(entity);
+  if (reads === undefined) {
+    // Policies only: guards and effects (set: { sentAt: now() }) are not part of `_can`.
+    const allows = [...entity.states.flatMap((m) => m.transitions.map((t) => t.allow)), ...entity.actions.map((a) => a.allow)];
+    const text = JSON.stringify([entity.policies, allows]);
+    reads = /"callee":"(now|today)"/.test(text);
+    clockReaders.set(entity, reads);
+  }
+  return reads;
+}
+
+function lowerCanColumns(q: SqlBuilder, ctx: Pick<RequestContext, "ir" | "identity">, entity: IREntity, alias: string, options: CanOptions): CanColumns {
   const read = options.readable && entity.policies.read ? simplifyForIdentity(ctx.ir, entity, entity.policies.read, ctx.identity) : undefined;
   const implied = read === undefined || typeof read === "boolean" ? new Set<string>() : new Set([read, ...conjuncts(read)].map(shape));
   const lower = (ast: Expr, action?: IREntity["actions"][number]) => {
