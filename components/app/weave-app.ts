@@ -14,6 +14,7 @@ import { css, LitElement, nothing, type PropertyValues } from "lit";
 import { html, unsafeStatic } from "lit/static-html.js";
 import { createClient, type MetaEntity } from "../client/index.ts";
 import { sessionContext } from "../core/context.ts";
+import { collectionOf } from "../core/paths.ts";
 import { entityLabel, entityPlural } from "../core/labels.ts";
 import { viewTag, type ViewKind } from "../core/registry.ts";
 import { defaultBaseUrl, WeaveSession } from "../core/session.ts";
@@ -348,10 +349,6 @@ function dashboardsOf(session: WeaveSession): readonly MetaDashboard[] {
   return (session.meta as { dashboards?: readonly MetaDashboard[] } | undefined)?.dashboards ?? [];
 }
 
-/** The collection segment of an entity's path: `invoices`. */
-export function collectionOf(entity: MetaEntity): string {
-  return entity.path.split("/").pop() ?? entity.name.toLowerCase();
-}
 
 if (!customElements.get("weave-app")) customElements.define("weave-app", WeaveApp);
 

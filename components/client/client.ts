@@ -88,6 +88,8 @@ export function createClient(options: ClientOptions = {}) {
       return tenant;
     },
     request: call,
+    /** Where a stored file (a `file` field's `key`) downloads from. */
+    fileUrl: (key: string) => `${base}/api/_files/${encodeURIComponent(key)}`,
     meta: (signal?: AbortSignal) => call<Meta>("GET", "/api/_meta", undefined, signal ? { signal } : {}),
     list: <R = WeaveRecord>(collection: string, params: ListParams = {}, signal?: AbortSignal) => call<ListPage<R>>("GET", withQuery(collection, params), undefined, signal ? { signal } : {}),
     get: <R = WeaveRecord>(collection: string, id: string, params: Pick<ListParams, "include" | "fields"> = {}) => call<R>("GET", withQuery(item(collection, id), params)),

@@ -4,6 +4,7 @@
  * them to redraw (event `change`) when the user signs in or out or switches locale or tenant.
  */
 import { ApiError, createClient, type Me, type Meta, type MetaEntity, type WeaveClient } from "../client/index.ts";
+import { collectionOf } from "./paths.ts";
 import { preferredLocale, type Translator, translator } from "./i18n.ts";
 
 const LOCALE_KEY = "weave.locale";
@@ -81,7 +82,7 @@ export class WeaveSession extends EventTarget {
   entity(name: string | undefined): MetaEntity | undefined {
     if (!name || !this.meta) return undefined;
     const wanted = name.toLowerCase();
-    return this.meta.entities.find((e) => e.name.toLowerCase() === wanted || e.path.split("/").pop() === wanted);
+    return this.meta.entities.find((e) => e.name.toLowerCase() === wanted || collectionOf(e) === wanted);
   }
 
   #changed(): void {

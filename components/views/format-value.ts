@@ -4,6 +4,8 @@
  * markup, so it stays a pure function: render-value.ts turns it into a template, and the tests
  * read it without a DOM.
  */
+import { collectionOf } from "../core/paths.ts";
+import type { WeaveSession } from "../core/session.ts";
 import type { MetaEntity, MetaField, WeaveRecord } from "../client/index.ts";
 import type { Translator } from "../core/i18n.ts";
 import { fieldLabel, valueLabel } from "../core/labels.ts";
@@ -17,6 +19,15 @@ export interface FormatContext {
   readonly appBase?: string | undefined;
   /** The download URL of a stored file. */
   readonly fileUrl?: (key: string) => string;
+}
+
+/**
+ * The format context of a session: its translator, entities, app base and file links.
+ *
+ * @example formatValue(formatContext(session), entity, field, record[field.name], record)
+ */
+export function formatContext(session: WeaveSession): FormatContext {
+  return { i18n: session.i18n, entity: (name) => session.entity(name), appBase: session.appBase, fileUrl: (key) => session.client.fileUrl(key) };
 }
 
 /** A formatted value. */
@@ -203,7 +214,7 @@ function refOf(ctx: FormatContext, field: MetaField, id: string | undefined, inc
 }
 
 /** The last segment of an entity's path: `invoices`. */
-export const collectionOf = (entity: MetaEntity) => entity.path.split("/").pop() ?? entity.name;
+export { collectionOf };
 
 /** The text a formatted value reads as (for titles, sorting in cards, screen readers). */
 export function textOf(formatted: Formatted): string {

@@ -9,7 +9,7 @@ import { SessionController } from "../core/session-controller.ts";
 import { baseStyles } from "../core/styles.ts";
 import { installTokens } from "../core/tokens.ts";
 import { entityLabel, entityPlural, sectionLabel, tabLabel } from "../core/labels.ts";
-import { collectionOf, type FormatContext, formatPath, pathLabel } from "./format-value.ts";
+import { collectionOf, formatContext, type FormatContext, formatPath, pathLabel } from "./format-value.ts";
 import { renderValue } from "./render-value.ts";
 import { includesFor } from "./list-query.ts";
 import { dispatchOpen, recordHref } from "./open.ts";
@@ -171,9 +171,7 @@ export class WeaveDetail extends LitElement {
   }
 
   #ctx(): FormatContext {
-    const session = this.#s.session;
-    const entities = session.meta?.entities ?? [];
-    return { i18n: session.i18n, entity: (name) => entities.find((e) => e.name === name), appBase: session.appBase, fileUrl: (key) => `${session.client.baseUrl}/api/_files/${encodeURIComponent(key)}` };
+    return formatContext(this.#s.session);
   }
 
   override render(): TemplateResult {

@@ -7,11 +7,12 @@ import { LitElement, css, html, nothing, type TemplateResult } from "lit";
 import { repeat } from "lit/directives/repeat.js";
 import { Task, TaskStatus } from "@lit/task";
 import type { MetaEntity, WeaveRecord } from "../client/index.ts";
+import { LiveEventsController } from "./live-events.ts";
 import { SessionController } from "../core/session-controller.ts";
 import { baseStyles } from "../core/styles.ts";
 import { installTokens } from "../core/tokens.ts";
 import { entityPlural, valueLabel } from "../core/labels.ts";
-import { type FormatContext, formatPath, pathLabel, textOf } from "./format-value.ts";
+import { formatContext, type FormatContext, formatPath, pathLabel, textOf } from "./format-value.ts";
 import { renderValue } from "./render-value.ts";
 import { fixedFilters, includesFor } from "./list-query.ts";
 import { moveFor } from "./kanban-moves.ts";
@@ -20,7 +21,6 @@ import { problemText } from "./problem-text.ts";
 import { viewStyles } from "./view-styles.ts";
 
 const BOARD_SIZE = 100;
-const LIVE_DELAY_MS = 250;
 const DRAG_TYPE = "application/x-weave-record";
 
 /**
@@ -132,9 +132,7 @@ export class WeaveKanban extends LitElement {
   readonly #s = new SessionController(this);
   /** Records as they are after a move, until the next load. */
   readonly #moved = new Map<string, WeaveRecord>();
-  #unsubscribe: (() => void) | undefined;
-  #subscribedTo: string | undefined;
-  #liveTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #live = new LiveEventsController(this, () => this.#s.session.client, () => this.#entity()?.name, () => this._refresh++);
 
   readonly #task = new Task(this, {
     task: async ([path]) => {
@@ -168,35 +166,12 @@ export class WeaveKanban extends LitElement {
     installTokens();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
-    this.#subscribedTo = undefined;
-    clearTimeout(this.#liveTimer);
-  }
-
-  protected override updated(): void {
-    const name = this.#entity()?.name;
-    if (name === this.#subscribedTo) return;
-    this.#unsubscribe?.();
-    this.#subscribedTo = name;
-    this.#unsubscribe = name
-      ? this.#s.session.client.subscribe(() => {
-          clearTimeout(this.#liveTimer);
-          this.#liveTimer = setTimeout(() => this._refresh++, LIVE_DELAY_MS);
-        }, { entity: name })
-      : undefined;
-  }
-
   #entity(): MetaEntity | undefined {
     return this.#s.session.entity(this.entity);
   }
 
   #ctx(): FormatContext {
-    const session = this.#s.session;
-    const entities = session.meta?.entities ?? [];
-    return { i18n: session.i18n, entity: (name) => entities.find((e) => e.name === name), appBase: session.appBase };
+    return formatContext(this.#s.session);
   }
 
   override render(): TemplateResult {

@@ -10,13 +10,15 @@ import { SessionController } from "../core/session-controller.ts";
 import { baseStyles } from "../core/styles.ts";
 import { installTokens } from "../core/tokens.ts";
 import { entityPlural } from "../core/labels.ts";
-import { collectionOf, type FormatContext, formatPath, formatValue, type Formatted, pathLabel, textOf } from "./format-value.ts";
+import { collectionOf, formatContext, type FormatContext, formatPath, formatValue, type Formatted, pathLabel, textOf } from "./format-value.ts";
 import { renderValue } from "./render-value.ts";
 import { columnWidths, gridColumns } from "./list-columns.ts";
 import { rowStrings } from "./row-template.ts";
 import { fixedFilters, includesFor, listParams, listSettings, type ListSettings, nextSort, sortKey } from "./list-query.ts";
 import { filtersFromForm, type RefOption, renderFilters } from "./list-filters.ts";
-import { type Cell, moveCell } from "./grid-keys.ts";
+import { GridFocusController } from "./grid-focus.ts";
+import { LiveEventsController } from "./live-events.ts";
+import type { Cell } from "./grid-keys.ts";
 import { dispatchOpen, recordHref } from "./open.ts";
 import { listStyles } from "./list-styles.ts";
 import { viewStyles } from "./view-styles.ts";
@@ -50,7 +52,6 @@ interface RowContext {
 }
 
 let lists = 0;
-const LIVE_DELAY_MS = 250;
 
 /** Stands for the title in a row checkbox's label, so the label is translated once per render. */
 const TITLE = "\u0000title\u0000";
@@ -132,11 +133,9 @@ export class WeaveList extends LitElement {
   readonly #s = new SessionController(this);
   readonly #id = `weave-list-${++lists}`;
   #selected = new Set<string>();
-  #active: Cell = { row: 1, col: 1 };
-  #tabStop: HTMLElement | undefined;
-  #unsubscribe: (() => void) | undefined;
-  #subscribedTo: string | undefined;
-  #liveTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #focus = new GridFocusController(this, (event, at, cell) => this.#activate(event, at, cell));
+  // Given records (`.records`) are not the server's: no events for them.
+  readonly #live = new LiveEventsController(this, () => this.#s.session.client, () => (this.records ? undefined : this.#source()?.entity.name), () => this.refresh());
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #refOptionsFor: string | undefined;
 
@@ -182,10 +181,6 @@ export class WeaveList extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
-    this.#subscribedTo = undefined;
-    clearTimeout(this.#liveTimer);
     clearTimeout(this.#searchTimer);
   }
 
@@ -205,8 +200,6 @@ export class WeaveList extends LitElement {
   }
 
   protected override updated(): void {
-    this.#syncTabStop();
-    this.#subscribe();
     this.#loadRefOptions();
   }
 
@@ -246,9 +239,7 @@ export class WeaveList extends LitElement {
   }
 
   #ctx(): FormatContext {
-    const session = this.#s.session;
-    const entities = session.meta?.entities ?? [];
-    return { i18n: session.i18n, entity: (name) => entities.find((e) => e.name === name), appBase: session.appBase, fileUrl: (key) => `${session.client.baseUrl}/api/_files/${encodeURIComponent(key)}` };
+    return formatContext(this.#s.session);
   }
 
   override render(): TemplateResult {
@@ -335,7 +326,7 @@ export class WeaveList extends LitElement {
     return html`<div class="scroll" part="scroller">
       <table role="grid" part="grid" aria-label=${entityPlural(i18n, entity)} aria-rowcount=${records.length + 1} aria-busy=${loading ? "true" : "false"}
         style=${`--columns: ${layout.template}; min-width: ${layout.minWidth}`}
-        @keydown=${this.#onGridKey} @focusin=${this.#onGridFocus} @click=${this.#onGridClick} @change=${this.#onSelectChange}>
+        @keydown=${this.#focus.onKey} @focusin=${this.#focus.onFocus} @click=${this.#onGridClick} @change=${this.#onSelectChange}>
         <thead role="rowgroup">
           <tr role="row" part="header-row" aria-rowindex="1">
             <th role="columnheader" part="header select-header" class="select">
@@ -457,93 +448,24 @@ export class WeaveList extends LitElement {
     this.dispatchEvent(new CustomEvent("weave-selection-change", { detail: { ids, records }, bubbles: true, composed: true }));
   }
 
-  // ---- the grid's keyboard (roving tabindex)
-
-  #table(): HTMLTableElement | null {
-    return this.renderRoot.querySelector("table");
-  }
-
-  #cellAt(cell: Cell): HTMLTableCellElement | undefined {
-    return this.#table()?.rows[cell.row]?.cells[cell.col];
-  }
-
-  /** The element that takes focus in a cell: its checkbox, sort button or link, else the cell. */
-  #focusTarget(cell: HTMLTableCellElement): HTMLElement {
-    return cell.querySelector<HTMLElement>("input, button, a[part=open]") ?? cell;
-  }
-
-  #syncTabStop(): void {
-    const table = this.#table();
-    if (!table) return;
-    const rows = table.rows.length;
-    const cols = table.rows[0]?.cells.length ?? 1;
-    // Clamped for now, not forgotten: rows that are still loading make the first data row valid again.
-    const cell = this.#cellAt({ row: Math.min(this.#active.row, rows - 1), col: Math.min(this.#active.col, cols - 1) });
-    if (!cell) return;
-    const target = this.#focusTarget(cell);
-    if (target === this.#tabStop && target.isConnected) return;
-    if (this.#tabStop?.isConnected) this.#tabStop.tabIndex = -1;
-    target.tabIndex = 0;
-    this.#tabStop = target;
-  }
-
-  readonly #onGridFocus = (event: FocusEvent) => {
-    const cell = (event.target as HTMLElement).closest<HTMLTableCellElement>("td, th");
-    const row = cell?.parentElement as HTMLTableRowElement | null;
-    if (!cell || !row) return;
-    this.#active = { row: row.rowIndex, col: cell.cellIndex };
-    this.#syncTabStop();
-  };
-
-  readonly #onGridKey = (event: KeyboardEvent) => {
-    const table = this.#table();
-    if (!table) return;
-    if (event.key === "Enter" || event.key === " ") return this.#activate(event);
-    const at = { row: Math.min(this.#active.row, table.rows.length - 1), col: this.#active.col };
-    const next = moveCell(at, event.key, event.ctrlKey || event.metaKey, table.rows.length, table.rows[0]?.cells.length ?? 1);
-    if (!next) return;
-    event.preventDefault();
-    this.#active = next;
-    this.#syncTabStop();
-    this.#tabStop?.focus();
-  };
+  // ---- the grid's keyboard (focus moves in grid-focus.ts)
 
   /** Enter opens the row's record, Space toggles its selection; on a header, both sort. */
-  #activate(event: KeyboardEvent): void {
-    const { row, col } = this.#active;
-    const cell = this.#cellAt(this.#active);
-    if (!cell) return;
-    if (row === 0) {
-      return; // the select-all checkbox and the sort buttons handle Enter and Space themselves
-    }
+  #activate(event: KeyboardEvent, at: Cell, cell: HTMLTableCellElement): void {
+    if (at.row === 0) return; // the select-all checkbox and the sort buttons handle Enter and Space themselves
     const tr = cell.parentElement as HTMLTableRowElement;
     if (event.key === " ") {
-      if (col === 0) return; // the checkbox toggles itself
+      if (at.col === 0) return; // the checkbox toggles itself
       event.preventDefault();
       this.#toggle(tr.dataset.id);
       return;
     }
     if ((event.target as HTMLElement).closest("a")) return; // a focused link opens itself
     event.preventDefault();
-    const link = tr.querySelector<HTMLAnchorElement>("a[part=open]");
-    link?.click();
+    tr.querySelector<HTMLAnchorElement>("a[part=open]")?.click();
   }
 
-  // ---- live updates and ref filter options
-
-  #subscribe(): void {
-    const source = this.#source();
-    const name = this.records ? undefined : source?.entity.name;
-    if (name === this.#subscribedTo) return;
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
-    this.#subscribedTo = name;
-    if (!name) return;
-    this.#unsubscribe = this.#s.session.client.subscribe(() => {
-      clearTimeout(this.#liveTimer);
-      this.#liveTimer = setTimeout(() => this.refresh(), LIVE_DELAY_MS);
-    }, { entity: name });
-  }
+  // ---- ref filter options
 
   #loadRefOptions(): void {
     const source = this.#source();

@@ -28,5 +28,5 @@ export async function uploadFile(client: WeaveClient, entity: string, field: str
 
 /** Where a stored file downloads from. */
 export function fileUrl(client: WeaveClient, key: string): string {
-  return `${client.baseUrl}/api/_files/${encodeURIComponent(key)}`;
+  return client.fileUrl(key);
 }
