@@ -8,7 +8,7 @@ import type { ServerOptions } from "../../runtime/server/context.ts";
 import type { Database } from "../../runtime/db/create-database.ts";
 import type { DevChannel } from "../../runtime/ui/dev-channel.ts";
 import type { WeaveServer } from "../../runtime/server/create-server.ts";
-import type { UiBundle } from "../../runtime/ui/routes.ts";
+import { componentsBundle, type UiBundle } from "../../runtime/ui/routes.ts";
 import { ExitCode } from "../command.ts";
 import type { Io } from "../io.ts";
 import { type OpenedDatabase, openDatabase } from "./database.ts";
@@ -81,7 +81,7 @@ async function serveOn(listener: Listener, opened: OpenedDatabase, options: Star
   const lifecycle: Lifecycle = { draining: false };
   // Kept across model swaps: event streams stay connected and the bundle is built once.
   const events = createEventBus();
-  const bundle = options.bundle ?? sharedBundle();
+  const bundle = options.bundle ?? componentsBundle();
   const make = (ir: IR) =>
     extended(
       options,
@@ -125,18 +125,6 @@ function authFromEnv(env: Readonly<Record<string, string | undefined>>): { auth?
 function extended(options: StartOptions, weave: WeaveServer): WeaveServer {
   options.extend?.(weave.app);
   return weave;
-}
-
-/** The components bundle, built on first request and shared by every model the server swaps in. */
-function sharedBundle(): () => Promise<UiBundle> {
-  let code: Promise<UiBundle> | undefined;
-  return () => {
-    code ??= import("../../components/build.ts").then(({ buildBundle }) => buildBundle({ minify: true }));
-    code.catch(() => {
-      code = undefined; // a failed build is retried on the next request
-    });
-    return code;
-  };
 }
 
 /** Startup failed: free the port and the database, so the process can exit. */

@@ -33,7 +33,7 @@ export interface UiBundle {
  */
 export function registerUiRoutes(app: Elysia<any, any, any, any, any, any, any>, ir: IR, options: UiOptions = {}): void {
   if (options.enabled === false) return;
-  const bundle = cached(options.bundle ?? defaultBundle);
+  const bundle = cached(options.bundle ?? componentsBundle());
   const css = themeCss(ir);
   const page = shellHtml(ir, { base: BASE, dev: options.devChannel !== undefined });
   const channel = options.devChannel;
@@ -73,8 +73,13 @@ function cached<T>(load: () => Promise<T>): () => Promise<T> {
   };
 }
 
-async function defaultBundle(): Promise<UiBundle> {
+/**
+ * The components bundle, built from the sources on first call and kept; a failed build is tried
+ * again on the next call. `weave dev` shares one between the models it swaps in.
+ *
+ * @example registerUiRoutes(app, ir, { bundle: componentsBundle() });
+ */
+export function componentsBundle(): () => Promise<UiBundle> {
   // Loaded lazily: only a server that serves the UI needs the bundler.
-  const { buildBundle } = await import("../../components/build.ts");
-  return buildBundle({ minify: true });
+  return cached(async () => (await import("../../components/build.ts")).buildBundle({ minify: true }));
 }
