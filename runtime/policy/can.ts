@@ -9,6 +9,7 @@ import type { Expr, IREntity, IRExpression } from "../../compiler/ir/index.ts";
 import { policyVariables } from "../records/access.ts";
 import { recordFields } from "../records/record-fields.ts";
 import { columnOf, ident, type SqlBuilder } from "../records/sql-builder.ts";
+import { type LoweredCache, lowered } from "../records/lowered-cache.ts";
 import type { RequestContext } from "../server/context.ts";
 import { simplifyForIdentity } from "./decide.ts";
 import { fieldWritePolicy } from "./field-policies.ts";
@@ -65,20 +66,10 @@ export function canColumns(q: SqlBuilder, ctx: Pick<RequestContext, "ir" | "iden
   const key = JSON.stringify([alias, q.parameters.length, options.readable === true, identity.userId, identity.tenantId, identity.roles, identity.tenantRoles]);
   let cache = canCache.get(entity);
   if (!cache) canCache.set(entity, (cache = new Map()));
-  const hit = cache.get(key);
-  if (hit) {
-    q.parameters.push(...hit.parameters);
-    return hit.can;
-  }
-  const start = q.parameters.length;
-  const can = lowerCanColumns(q, ctx, entity, alias, options);
-  if (cache.size >= MAX_CACHED) cache.clear(); // many callers: start over rather than grow
-  cache.set(key, { can, parameters: q.parameters.slice(start) });
-  return can;
+  return lowered(cache, key, q, () => lowerCanColumns(q, ctx, entity, alias, options));
 }
 
-const canCache = new WeakMap<IREntity, Map<string, { readonly can: CanColumns; readonly parameters: readonly unknown[] }>>();
-const MAX_CACHED = 1024;
+const canCache = new WeakMap<IREntity, LoweredCache<CanColumns>>();
 const clockReaders = new WeakMap<IREntity, boolean>();
 
 /** Whether a policy of the entity calls now() or today(): decided in JS, it may change any moment. */

@@ -4,6 +4,7 @@
  */
 import { analyzeExpression, type ExprAst as IRExpressionAst, type VisibleRows } from "../../compiler/generators/sql/expr/index.ts";
 import type { IR, IREntity } from "../../compiler/ir/index.ts";
+import { type LoweredCache, lowered } from "./lowered-cache.ts";
 import type { RequestContext } from "../server/context.ts";
 import { fieldAccess, fieldReadCondition, hasFieldReadPolicies, readMarker } from "../policy/field-policies.ts";
 import { decideForIdentity } from "../policy/decide.ts";
@@ -39,7 +40,7 @@ export function visibleRowsFor(ctx: Pick<RequestContext, "ir" | "identity">): Vi
 }
 
 /** Full select lists already lowered, by alias and parameter offset: the same for every request. */
-const listCache = new WeakMap<IREntity, Map<string, { readonly sql: string; readonly parameters: readonly unknown[] }>>();
+const listCache = new WeakMap<IREntity, LoweredCache<string>>();
 const readsOf = new WeakMap<IREntity, readonly string[] | "never">();
 
 export interface SelectOptions {
@@ -62,20 +63,9 @@ export function selectList(q: SqlBuilder, ctx: Pick<RequestContext, "ir" | "iden
   // Lowering the virtual fields is most of the cost of a small read: do it once per offset and variant.
   let cache = listCache.get(entity);
   if (!cache) listCache.set(entity, (cache = new Map()));
-  const key = `${alias}|${q.parameters.length}|${variant}`;
-  const hit = cache.get(key);
-  if (hit) {
-    q.parameters.push(...hit.parameters);
-    return hit.sql;
-  }
-  const start = q.parameters.length;
-  const sql = buildList(q, ctx, entity, alias, undefined, {});
-  if (cache.size >= MAX_CACHED_LISTS) cache.clear(); // many tenants: start over rather than grow
-  cache.set(key, { sql, parameters: q.parameters.slice(start) });
-  return sql;
+  return lowered(cache, `${alias}|${q.parameters.length}|${variant}`, q, () => buildList(q, ctx, entity, alias, undefined, {}));
 }
 
-const MAX_CACHED_LISTS = 512;
 
 /**
  * What makes the select list differ between callers, as a cache key; undefined when it cannot be
